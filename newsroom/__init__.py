@@ -1,0 +1,1 @@
+"""The office news portal: recognition of units and awards, and the `newsroom` command."""

@@ -1,0 +1,1 @@
+"""What the site shows a reader, in plain Python: dates, figures, links. No Pelican import."""

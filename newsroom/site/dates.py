@@ -1,0 +1,21 @@
+"""Vietnamese dates through Babel (system locales are absent on these machines)."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date
+
+LOCALE = "vi"
+
+
+def vi_date(value: datetime.date | datetime.datetime, style: str = "full") -> str:
+    """'Thứ Tư, 21 tháng 1, 2026' (full) or '21/01/2026' (short)."""
+    if style == "short":
+        return format_date(value, "dd/MM/y", locale=LOCALE)
+    return format_date(value, style, locale=LOCALE)
+
+
+def vi_month_year(value: datetime.date | datetime.datetime) -> str:
+    """'Tháng 1 năm 2026', as archive headings say it."""
+    return f"Tháng {value.month} năm {value.year}"

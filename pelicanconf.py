@@ -1,0 +1,80 @@
+"""Settings of the portal for development builds (`newsroom build`, `newsroom serve`).
+
+Production overrides live in publishconf.py.
+"""
+
+from newsroom.site.dates import vi_date, vi_month_year
+
+SITENAME = "Cổng thông tin Văn phòng"
+SITESUBTITLE = "Tin tức hoạt động của các cơ quan, đơn vị cấp tỉnh"
+SITEURL = ""
+AUTHOR = "Ban biên tập"
+DEFAULT_LANG = "vi"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+READERS = {"rst": None, "html": None, "htm": None}  # editors write Markdown only
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["newsroom_pages"]
+
+# Clean URLs: folders with index.html.
+ARTICLE_URL = "tin-tuc/{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+ARCHIVES_SAVE_AS = "tin-tuc/index.html"
+YEAR_ARCHIVE_URL = "tin-tuc/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "tin-tuc/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "search", "units", "awards"]
+UNITS_SAVE_AS = "don-vi/index.html"
+AWARDS_SAVE_AS = "khen-thuong/index.html"
+SEARCH_SAVE_AS = "tim-kiem/index.html"
+
+# Units and awards replace categories, tags and author pages.
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+# Summaries are plain text: metadata never becomes markup.
+FORMATTED_FIELDS = []
+TYPOGRIFY = False
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}
+JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

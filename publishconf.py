@@ -1,0 +1,13 @@
+"""Production settings: `newsroom build --settings publishconf.py`."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+# The address the portal is published at; set NEWSROOM_SITEURL on the publishing machine.
+SITEURL = os.environ.get("NEWSROOM_SITEURL", "https://tintuc.vanphong.gov.vn")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
