@@ -1,0 +1,159 @@
+"""One matching form for Vietnamese names, token by token, keeping original offsets.
+
+Editors and reporters write the same name many ways: NFC or NFD, "hoà" or
+"hòa", "UBND" or "Ủy ban nhân dân", "Hành chính - Tổ chức" or "Hành chính Tổ
+chức". Matching compares the normalised tokens; each token remembers its
+(start, end) in the original string so a match can be mapped back to a span
+(to link the first mention in HTML). Diacritics are kept: stripping them would
+conflate different words ("tổ"/"tờ"/"to").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Combining tone marks (grave, acute, tilde, hook above, dot below).
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+VOWELS = frozenset("aăâeêioôơuưy")
+# Vowels carrying a quality mark take the tone in every spelling convention.
+QUALITY_VOWELS = frozenset("ăâêôơư")
+
+# A number (1.000, 2,5), or a run of letters/digits with their combining marks
+# (NFD input keeps its marks inside the word), or any other single
+# non-space character (punctuation; dashes are dropped later).
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)+(?!\w)|(?:[^\W_]|[\u0300-\u036f])+|\S"
+)
+
+# Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
+_DOTTED = {"vp": ("văn", "phòng"), "tp": ("thành", "phố"), "tt": ("trung", "tâm")}
+# Whole-token abbreviations and spelling variants, keyed by normalised token.
+ABBREVIATIONS = {
+    "ubnd": ("ủy", "ban", "nhân", "dân"),
+    "hđnd": ("hội", "đồng", "nhân", "dân"),
+    "đbqh": ("đại", "biểu", "quốc", "hội"),
+    "mttq": ("mặt", "trận", "tổ", "quốc"),
+    "ubkt": ("ủy", "ban", "kiểm", "tra"),
+    "vp": ("văn", "phòng"),
+    "tp": ("thành", "phố"),
+    "sỹ": ("sĩ",),  # "Chiến sỹ" is the same word as "Chiến sĩ"
+}
+# "hạng 3", "hạng III" -> "hạng ba": grades are written both ways.
+GRADES = {"1": "nhất", "i": "nhất", "2": "nhì", "ii": "nhì", "3": "ba", "iii": "ba", "nhứt": "nhất"}
+SENTENCE_END = frozenset(".!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str  # matching form
+    start: int  # span in the original string
+    end: int
+    text: str  # original spelling, for capitalisation and display
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _is_dash(char: str) -> bool:
+    return unicodedata.category(char) == "Pd" or char in "\u2212\u2043"
+
+
+def place_tone(word: str) -> str:
+    """Put the tone mark of one lower-case NFC syllable where "hòa/thủy" puts it.
+
+    The old and new conventions only differ for open oa/oe/uy ("hoà" vs
+    "hòa"); re-placing the tone by one rule maps both to one form.
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [char for char in decomposed if char in TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    first = next((i for i, char in enumerate(base) if char in VOWELS), None)
+    if first is None:
+        return word
+    last = first
+    while last < len(base) and base[last] in VOWELS:
+        last += 1
+    start = first
+    # "qu" and "gi" are initials: their u/i never takes the tone.
+    if first > 0 and last - first > 1 and base[first - 1 : first + 1] in ("qu", "gi"):
+        start = first + 1
+    quality = [i for i in range(start, last) if base[i] in QUALITY_VOWELS]
+    if quality:
+        position = quality[-1]
+    elif last - start == 1:
+        position = start
+    elif last < len(base):  # closed syllable: "hoàn", "thuyền"
+        position = last - 1
+    elif last - start == 2:  # open pair: "hòa", "thủy", "mía"
+        position = start
+    else:  # open triple: "ngoài", "khuỷu"
+        position = start + 1
+    return unicodedata.normalize("NFC", base[: position + 1] + tones[0] + base[position + 1 :])
+
+
+_WORD_CACHE: dict[str, str] = {}
+
+
+def normalise_word(word: str) -> str:
+    """NFC, lower case, đ for the look-alike Ð/ð, one tone placement."""
+    cached = _WORD_CACHE.get(word)
+    if cached is None:
+        cached = unicodedata.normalize("NFC", word).lower().replace("ð", "đ")
+        cached = place_tone(cached)
+        if len(_WORD_CACHE) < 200_000:
+            _WORD_CACHE[word] = cached
+    return cached
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Matching tokens of `text`; offsets are shifted by `offset`.
+
+    Dashes are separators like spaces and produce no token; other punctuation
+    is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
+    semicolons separate conferments). An abbreviation expands to several tokens
+    sharing its span.
+    """
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        raw, start, end = match.group(), match.start(), match.end()
+        if len(raw) == 1 and _is_dash(raw):
+            continue
+        if not (raw[0].isalnum() or unicodedata.category(raw[0]).startswith("M")):
+            if raw == "." and tokens and tokens[-1].end == start + offset and tokens[-1].norm in _DOTTED:
+                # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+                previous = tokens.pop()
+                expansion = _DOTTED[previous.norm]
+                tokens.extend(Token(n, previous.start, end + offset, text[previous.start - offset : end]) for n in expansion)
+                continue
+            tokens.append(Token(raw, start + offset, end + offset, raw))
+            continue
+        norm = normalise_word(raw)
+        if tokens and tokens[-1].norm == "hạng" and norm in GRADES:
+            norm = GRADES[norm]
+        expansion = ABBREVIATIONS.get(norm)
+        if expansion is not None and not (norm in _DOTTED and end < len(text) and text[end] == "."):
+            tokens.extend(Token(n, start + offset, end + offset, raw) for n in expansion)
+        else:
+            tokens.append(Token(norm, start + offset, end + offset, raw))
+    return tokens
+
+
+def normalise(text: str) -> str:
+    """The matching form of a whole string: normalised tokens joined by spaces."""
+    return " ".join(token.norm for token in tokenize(text))
+
+
+def slugify(text: str) -> str:
+    """A stable ASCII slug: no diacritics, đ -> d, words joined by "-"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

@@ -1,0 +1,83 @@
+"""Normalisation: one matching form for every spelling of a name, offsets kept."""
+
+import unicodedata
+
+import pytest
+
+from newsroom.core.text import normalise, slugify, tokenize
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Hòa Bình", "Hoà Bình"),
+        ("Tỉnh ủy", "Tỉnh uỷ"),
+        ("Thúy", "Thuý"),
+        ("khỏe", "khoẻ"),
+        ("Văn phòng Tỉnh ủy", unicodedata.normalize("NFD", "Văn phòng Tỉnh ủy")),
+        ("VĂN PHÒNG TỈNH ỦY", "văn phòng tỉnh ủy"),
+        ("Đinh", "\u00d0inh"),  # Icelandic eth look-alike
+        ("Hành chính - Tổ chức", "Hành chính Tổ chức"),
+        ("Hành chính – Tổ chức", "Hành chính—Tổ chức"),
+        ("Hành chính \u2011 Tổ chức", "Hành  chính\tTổ chức"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("Đoàn ĐBQH", "Đoàn đại biểu Quốc hội"),
+        ("VP. UBND tỉnh", "Văn phòng UBND tỉnh"),
+        ("TP. Việt Trì", "thành phố Việt Trì"),
+        ("TT. Phục vụ hành chính công", "Trung tâm Phục vụ hành chính công"),
+        ("Chiến sỹ thi đua", "Chiến sĩ thi đua"),
+        ("Huân chương Lao động hạng 3", "Huân chương Lao động hạng Ba"),
+        ("Huân chương Lao động hạng III", "Huân chương Lao động hạng ba"),
+        ("hạng I", "hạng Nhất"),
+        ("hạng 2", "hạng Nhì"),
+        ("hạng II", "hạng nhì"),
+    ],
+)
+def test_same_matching_form(left, right):
+    assert normalise(left) == normalise(right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Tổ chức", "Tờ chức"),  # diacritics are kept: different words stay different
+        ("TT Phục vụ", "Trung tâm Phục vụ"),  # only "TT." with its dot is Trung tâm
+        ("Phòng Tổng hợp", "Phòng Tổng hợp, Văn phòng"),
+    ],
+)
+def test_different_forms(left, right):
+    assert normalise(left) != normalise(right)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["hòa", "hoàn", "thủy", "quý", "quyết", "giá", "gì", "giữ", "người", "tuổi", "ngoài", "khuỷu", "mía", "của", "hướng"],
+)
+def test_new_style_words_are_stable(word):
+    assert normalise(word) == word
+
+
+def test_tokens_keep_original_offsets():
+    text = "Chánh VP. UBND tỉnh – Hoà"
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["chánh", "văn", "phòng", "ủy", "ban", "nhân", "dân", "tỉnh", "hòa"]
+    assert [text[t.start : t.end] for t in tokens] == ["Chánh", "VP.", "VP.", "UBND", "UBND", "UBND", "UBND", "tỉnh", "Hoà"]
+
+
+def test_nfd_offsets_point_into_the_nfd_string():
+    text = unicodedata.normalize("NFD", "Văn phòng Tỉnh ủy")
+    tokens = tokenize(text, offset=10)
+    assert [t.norm for t in tokens] == ["văn", "phòng", "tỉnh", "ủy"]
+    assert text[tokens[-1].start - 10 : tokens[-1].end - 10] == unicodedata.normalize("NFD", "ủy")
+
+
+def test_punctuation_is_kept_dashes_are_not():
+    assert [t.norm for t in tokenize("Sở Văn hóa, Thể thao - Du lịch; năm 2025.")] == [
+        "sở", "văn", "hóa", ",", "thể", "thao", "du", "lịch", ";", "năm", "2025", ".",
+    ]
+
+
+def test_slugify():
+    assert slugify("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == "van-phong-doan-dbqh-va-hdnd-tinh"
+    assert slugify("Huân chương Lao động hạng Ba") == "huan-chuong-lao-dong-hang-ba"
