@@ -1,0 +1,206 @@
+"""The browsable catalogue: every unit and award with its articles and conferments.
+
+Built once per site in one pass over the articles' recognitions, so index
+pages need no search at render time: cost is linear in articles + honours.
+Articles are any objects with `date`, `url` and `title` (Pelican's, or test doubles).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsroom.core.registry import KIND_LABELS, KIND_ORDER, UNIT_KIND_LABELS, Award, Registry, Unit
+
+UNIT_URL = "don-vi/{slug}/"
+AWARD_URL = "khen-thuong/{slug}/"
+YEAR_URL = "khen-thuong/nam-{year}/"
+
+
+@dataclass(eq=False)
+class UnitEntry:
+    unit: Unit
+    url: str
+    parent: UnitEntry | None = None
+    children: list[UnitEntry] = field(default_factory=list)
+    articles: list[Any] = field(default_factory=list)
+    conferments: list[Conferment] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    @property
+    def slug(self) -> str:
+        return self.unit.slug
+
+    @property
+    def kind_label(self) -> str:
+        return UNIT_KIND_LABELS.get(self.unit.kind or "", "")
+
+    @property
+    def full_name(self) -> str:
+        """'Phòng Tổng hợp (Văn phòng Tỉnh ủy)': department names repeat across offices."""
+        return f"{self.name} ({self.parent.name})" if self.parent and self.unit.kind == "division" else self.name
+
+    @property
+    def listed(self) -> bool:
+        return bool(self.articles or self.conferments)
+
+
+@dataclass(eq=False)
+class AwardEntry:
+    award: Award
+    url: str
+    conferments: list[Conferment] = field(default_factory=list)
+    articles: list[Any] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.award.name
+
+    @property
+    def slug(self) -> str:
+        return self.award.slug
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.award.kind, self.award.kind)
+
+
+@dataclass(eq=False)
+class Conferment:
+    """One honour as readers see it: an award given to someone, in an article."""
+
+    award: AwardEntry
+    recipient: str
+    recipient_kind: str  # person | unit | group
+    unit: UnitEntry | None
+    count: int | None
+    role: str | None
+    authority: str | None
+    sentence: str
+    article: Any
+
+    @property
+    def date(self):
+        return self.article.date
+
+    @property
+    def year(self) -> int:
+        return self.article.date.year
+
+    @property
+    def recipients(self) -> int:
+        """How many people or collectives this conferment honours."""
+        return self.count if self.count else 1
+
+
+@dataclass
+class RollLine:
+    """One award in a year's roll: its conferments and totals."""
+
+    award: AwardEntry
+    conferments: list[Conferment]
+
+    @property
+    def recipients(self) -> int:
+        return sum(c.recipients for c in self.conferments)
+
+
+@dataclass
+class TreeNode:
+    entry: UnitEntry
+    children: list[TreeNode]
+
+
+@dataclass
+class Catalogue:
+    units: dict[str, UnitEntry]
+    awards: dict[str, AwardEntry]
+    years: dict[int, list[Conferment]]
+
+    @classmethod
+    def build(cls, registry: Registry, recognised: Iterable[tuple[Any, Any]]) -> Catalogue:
+        """`recognised` pairs each article with its Recognition (units, awards, honours)."""
+        units = {slug: UnitEntry(unit, UNIT_URL.format(slug=slug)) for slug, unit in registry.units.items()}
+        for entry in units.values():
+            if entry.unit.parent in units:
+                entry.parent = units[entry.unit.parent]
+                entry.parent.children.append(entry)
+        awards = {slug: AwardEntry(award, AWARD_URL.format(slug=slug)) for slug, award in registry.awards.items()}
+        years: dict[int, list[Conferment]] = defaultdict(list)
+        for article, recognition in sorted(recognised, key=lambda pair: pair[0].date, reverse=True):
+            article.units = [units[u.slug] for u in recognition.units]
+            article.awards = [awards[a.slug] for a in recognition.awards]
+            article.honours = []
+            for unit in article.units:
+                unit.articles.append(article)
+            for award in article.awards:
+                award.articles.append(article)
+            for honour in recognition.honours:
+                conferment = Conferment(
+                    award=awards[honour.award.slug],
+                    recipient=honour.recipient,
+                    recipient_kind=honour.recipient_kind,
+                    unit=units[honour.unit.slug] if honour.unit else None,
+                    count=honour.count,
+                    role=honour.role,
+                    authority=honour.authority,
+                    sentence=honour.sentence,
+                    article=article,
+                )
+                article.honours.append(conferment)
+                conferment.award.conferments.append(conferment)
+                if conferment.unit:
+                    conferment.unit.conferments.append(conferment)
+                years[conferment.year].append(conferment)
+        return cls(units, awards, dict(sorted(years.items(), reverse=True)))
+
+    def unit_tree(self) -> list[TreeNode]:
+        """The units that have articles or honours, as a tree, with the ancestors that connect them."""
+        shown: set[str] = set()
+        for entry in self.units.values():
+            node: UnitEntry | None = entry if entry.listed else None
+            while node and node.slug not in shown:
+                shown.add(node.slug)
+                node = node.parent
+
+        def grow(entry: UnitEntry) -> TreeNode:
+            return TreeNode(entry, [grow(c) for c in sorted(entry.children, key=_by_name) if c.slug in shown])
+
+        roots = [e for e in self.units.values() if e.slug in shown and (e.parent is None or e.parent.slug not in shown)]
+        return [grow(e) for e in sorted(roots, key=_by_name)]
+
+    def awards_by_kind(self, only_conferred: bool = False) -> list[tuple[str, list[AwardEntry]]]:
+        groups: dict[str, list[AwardEntry]] = defaultdict(list)
+        for entry in self.awards.values():
+            if entry.conferments or entry.articles or not only_conferred:
+                groups[entry.award.kind].append(entry)
+        order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+        return [
+            (KIND_LABELS.get(kind, kind), sorted(entries, key=lambda e: (e.award.precedence, e.name)))
+            for kind, entries in sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+        ]
+
+    def roll(self, year: int) -> list[RollLine]:
+        """A year's honours roll: conferments grouped by award, in order of precedence."""
+        by_award: dict[str, list[Conferment]] = defaultdict(list)
+        for conferment in self.years.get(year, []):
+            by_award[conferment.award.slug].append(conferment)
+        lines = [RollLine(self.awards[slug], sorted(items, key=lambda c: c.date)) for slug, items in by_award.items()]
+        return sorted(lines, key=lambda line: (line.award.award.precedence, line.award.name))
+
+    def roll_by_unit(self, year: int) -> list[tuple[UnitEntry, int]]:
+        """Per unit: how many conferments of the year name it (the unit or its people)."""
+        counts: dict[str, int] = defaultdict(int)
+        for conferment in self.years.get(year, []):
+            if conferment.unit:
+                counts[conferment.unit.slug] += 1
+        return sorted(((self.units[slug], n) for slug, n in counts.items()), key=lambda pair: (-pair[1], pair[0].full_name))
+
+
+def _by_name(entry: UnitEntry) -> str:
+    return entry.name
