@@ -1,25 +1,25 @@
-"""Checks of one Markdown article's metadata and body."""
+"""Checks of one Markdown article, each kind in its own module."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsroom.core.source import MarkdownSource
 
-from .dates import DateProblem, parse_article_date
-from .problems import Problem, error
+from .figures import check_figures
+from .metadata import check_metadata
+from .problems import Problem
+from .text import check_text
 
 
-def check_article(source: MarkdownSource) -> list[Problem]:
-    problems: list[Problem] = []
-    path = source.path
-    title = source.metadata.get("title")
-    if title is None or not title.value:
-        problems.append(error(path, title.line if title else 1, "bài viết thiếu tiêu đề (Title:)", "the article has no title (Title:)"))
-    date = source.metadata.get("date")
-    if date is None:
-        problems.append(error(path, 1, "bài viết thiếu ngày đăng (Date:)", "the article has no date (Date:)"))
-    else:
-        try:
-            parse_article_date(date.value)
-        except DateProblem as problem:
-            problems.append(error(path, date.line, problem.vietnamese, problem.english))
-    return problems
+def check_article(source: MarkdownSource, content: Path | None = None) -> list[Problem]:
+    content = Path(content) if content is not None else _content_folder(source.path)
+    return check_metadata(source) + check_figures(source, content) + check_text(source)
+
+
+def _content_folder(path: Path) -> Path:
+    """The folder holding `articles/`, for callers that check one file alone."""
+    for parent in path.resolve().parents:
+        if parent.name == "articles":
+            return parent.parent
+    return path.parent

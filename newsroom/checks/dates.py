@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from zoneinfo import ZoneInfo
 
 DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 
@@ -41,3 +42,15 @@ def parse_article_date(value: str) -> datetime.datetime:
         f'ngày "{text}" không hợp lệ; hãy viết dạng 2026-01-21 hoặc 2026-01-21T14:00',
         f'invalid date "{text}"; write it as 2026-01-21 or 2026-01-21T14:00',
     )
+
+
+# The portal's clock: pelicanconf.py TIMEZONE. A date without an offset is local time.
+PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def localised(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(tzinfo=PORTAL_TIMEZONE) if moment.tzinfo is None else moment
+
+
+def now() -> datetime.datetime:
+    return datetime.datetime.now(PORTAL_TIMEZONE)

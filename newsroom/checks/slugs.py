@@ -1,0 +1,37 @@
+"""Article slugs and output paths computed exactly as Pelican will, without importing Pelican.
+
+The checker must predict Pelican's URL for each article (to find two articles
+that would be written to the same place) and `newsroom new`/`import` must name
+files after the same slug. Pelican's default rule (SLUG_REGEX_SUBSTITUTIONS):
+strip tags, NFKC, unidecode, drop [^\\w\\s-], trim, [-\\s]+ -> "-", lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markupsafe import Markup
+from unidecode import unidecode
+
+# Kept in step with pelicanconf.py (ARTICLE_SAVE_AS, Pelican's DRAFT_SAVE_AS).
+ARTICLE_SAVE_AS = "tin-tuc/{year}/{month}/{slug}/index.html"
+DRAFT_SAVE_AS = "drafts/{slug}.html"
+
+_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
+
+
+def slugify(text: str) -> str:
+    """Pelican's default slug of a title: "Văn phòng Tỉnh ủy" -> "van-phong-tinh-uy"."""
+    value = unicodedata.normalize("NFKC", Markup(text).striptags())
+    value = unidecode(value)
+    for pattern, replacement in _SUBSTITUTIONS:
+        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
+    return value.lower().strip()
+
+
+def output_path(slug: str, year: int, month: int, status: str = "published") -> str:
+    """Where Pelican writes the article, relative to the output folder."""
+    if status == "draft":
+        return DRAFT_SAVE_AS.format(slug=slug)
+    return ARTICLE_SAVE_AS.format(year=f"{year:04d}", month=f"{month:02d}", slug=slug)
