@@ -81,3 +81,27 @@ def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
                 f'same slug "{slug}" as {others}; Pelican would drop one of them; add a different Slug:',
             ))
     return problems
+
+
+def known_articles(content: Path) -> dict[str, list[tuple[Path, str]]]:
+    """Slug -> [(file, date YYYY-MM-DD or "")] of the articles already in `content`.
+
+    For `newsroom new` and `newsroom import`, which must not create a second
+    article under a slug that is taken. Unreadable files are skipped here; the
+    checker reports them.
+    """
+    from newsroom.core.source import SourceError, parse_markdown
+
+    from .site import article_files
+
+    known: dict[str, list[tuple[Path, str]]] = defaultdict(list)
+    for path in article_files(content):
+        try:
+            source = parse_markdown(path)
+        except (SourceError, OSError):
+            continue
+        title, slug = source.get("title"), source.get("slug")
+        slug = slug or (slugify(title) if title else "")
+        if slug:
+            known[slug].append((path, source.get("date")[:10]))
+    return known

@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from newsroom.core.rawimport import PLACEHOLDER
 from newsroom.core.source import MarkdownSource
 
 from .problems import Problem, error, warning
 
-PLACEHOLDER = "ANH-CHUA-CO.jpg"
 IMAGE = re.compile(
     r"!\[(?P<alt>(?:\\.|\[[^\]\n]*\]|[^\[\]\\\n])*)\]"
     r"\(\s*<?(?P<src>[^\s)>]*)>?(?:\s+(?P<quote>[\"'])(?P<title>.*?)(?P=quote))?\s*\)"

@@ -16,6 +16,7 @@ from newsroom.core.source import META_LINE, MarkdownSource
 
 from .dates import DateProblem, localised, now, parse_article_date
 from .problems import Problem, error, warning
+from .slugs import SAFE_SLUG
 
 KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",
@@ -39,7 +40,6 @@ VIETNAMESE_KEYS = {
 KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*(?:[ ][\w-]+){0,3})[ \t]*:[ \t]*(?P<value>.*)$")
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
 URL_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
-SAFE_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def check_metadata(source: MarkdownSource) -> list[Problem]:

@@ -18,6 +18,8 @@ from unidecode import unidecode
 ARTICLE_SAVE_AS = "tin-tuc/{year}/{month}/{slug}/index.html"
 DRAFT_SAVE_AS = "drafts/{slug}.html"
 
+# What a Slug: may hold: anything else could leave the output folder or break URLs.
+SAFE_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 _SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
 
 

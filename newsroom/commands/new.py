@@ -1,0 +1,69 @@
+"""`newsroom new "Tiêu đề"`: start an article at content/articles/YYYY/MM/<slug>.md and print its path.
+
+The file holds the metadata every article needs, dated now (Vietnam time),
+and a photo example inside an HTML comment: the comment is neither shown on
+the page nor checked. An existing file or slug is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from newsroom.checks.dates import PORTAL_TIMEZONE
+from newsroom.checks.duplicates import known_articles
+from newsroom.checks.slugs import SAFE_SLUG, slugify
+
+DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
+TEMPLATE = """\
+Title: {title}
+Date: {date}
+Author: {author}
+Summary:{slug_line}
+
+<!--
+Viết nội dung bài ở đây, các đoạn cách nhau một dòng trống. Ghi một câu tóm tắt vào dòng Summary ở trên.
+Ảnh: chép ảnh vào content/images/{year}/{month}/ rồi viết trên một dòng riêng, mô tả trong [...], chú thích trong ngoặc kép:
+![Mô tả ảnh](/images/{year}/{month}/ten-anh.jpg "Chú thích ảnh.")
+Khối này là ghi chú (HTML comment), không hiện trên trang; có thể xóa khi viết xong.
+-->
+"""
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("title", help="tiêu đề bài viết / the article's title")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    parser.add_argument("--author", help="tác giả (mặc định: NEWSROOM_AUTHOR hoặc Ban biên tập) / author")
+    parser.add_argument("--slug", help="đường dẫn rút gọn khác với tiêu đề / a slug other than the title's")
+
+
+def run(args) -> int:
+    title = " ".join(args.title.split())
+    slug = args.slug or slugify(title)
+    if not title or not slug or not SAFE_SLUG.match(slug):
+        print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
+        return 2
+    author = args.author or os.environ.get("NEWSROOM_AUTHOR") or DEFAULT_AUTHOR
+    now = datetime.datetime.now(PORTAL_TIMEZONE).replace(second=0, microsecond=0)
+    year, month = f"{now.year:04d}", f"{now.month:02d}"
+    target = args.content / "articles" / year / month / f"{slug}.md"
+    taken = [path for path, _date in known_articles(args.content).get(slug, ())]
+    if target.exists() or taken:
+        existing = target if target.exists() else taken[0]
+        print(
+            f"{existing}: lỗi: đã có bài với đường dẫn \"{slug}\", không ghi đè; hãy đổi tiêu đề hoặc thêm hậu tố: --slug {slug}-2 / "
+            f"error: an article with slug \"{slug}\" exists, not overwritten; change the title or add a suffix: --slug {slug}-2",
+            file=sys.stderr,
+        )
+        return 1
+    text = TEMPLATE.format(
+        title=title, date=now.isoformat(), author=author, year=year, month=month,
+        slug_line=f"\nSlug: {slug}" if args.slug else "",
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8", newline="\n") as output:  # "x": a race never overwrites either
+        output.write(text)
+    print(target)
+    return 0
