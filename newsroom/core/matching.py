@@ -1,0 +1,196 @@
+"""Finding registered names in tokenised text: a token trie compiled once per registry.
+
+From each token the scan walks the trie only as deep as the text keeps
+matching a registered name, so the cost per article depends on the text, not
+on how many units and awards the registry holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
+from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
+
+END = ""  # trie key of a complete name (no token is empty)
+
+
+@dataclass
+class Sentence:
+    tokens: list[Token]
+    text: str  # the sentence as written
+    in_title: bool
+
+    def slice(self, first: int, last: int) -> str:
+        """The original text of tokens [first, last)."""
+        base = self.tokens[0].start
+        return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
+
+    @property
+    def all_caps(self) -> bool:
+        """Written in capitals: capitalisation then says nothing about names."""
+        words = list({t.start: t.text for t in self.tokens if t.is_word and len(t.text) > 1 and not t.text.isdigit()}.values())
+        return bool(words) and sum(w.isupper() for w in words) >= 0.7 * len(words)
+
+
+@dataclass
+class Match:
+    kind: str  # "unit" | "award"
+    first: int  # token range [first, last) in its sentence
+    last: int
+    options: tuple  # the registered entries the name may mean
+    target: Unit | Award | None = None  # the one meant, once resolved
+    authority: str | None = None  # for an award: who confers it, as written
+    parents: dict = field(default_factory=dict)  # ambiguous unit: parent slug -> unit
+
+
+@dataclass
+class Terminal:
+    units: list[Unit] = field(default_factory=list)
+    award: Award | None = None
+    by_parent: dict[str, Unit] = field(default_factory=dict)
+    by_ancestor: dict[str, list[Unit]] = field(default_factory=dict)
+
+
+def compile_trie(registry: Registry) -> dict:
+    root: dict = {}
+
+    def terminal(key: str) -> Terminal:
+        node = root
+        for word in key.split(" "):
+            node = node.setdefault(word, {})
+        return node.setdefault(END, Terminal())
+
+    for unit in registry.units.values():
+        for key in unit_keys(unit):
+            entry = terminal(key)
+            if unit not in entry.units:
+                entry.units.append(unit)
+    for award in registry.awards.values():
+        for key in award_keys(award):
+            terminal(key).award = award
+    _index_parents(root, registry)
+    return root
+
+
+def _index_parents(node: dict, registry: Registry) -> None:
+    """Ambiguous names ("Phòng Tổng hợp") get dicts by parent and ancestor: O(1) context checks."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for key, child in current.items():
+            if key != END:
+                stack.append(child)
+            elif len(child.units) > 1:
+                for unit in child.units:
+                    if unit.parent:
+                        child.by_parent.setdefault(unit.parent, unit)
+                    for ancestor in registry.ancestors(unit.slug):
+                        child.by_ancestor.setdefault(ancestor.slug, []).append(unit)
+
+
+def compile_authorities(registry: Registry) -> dict:
+    """Trie of conferring authorities: "Chủ tịch UBND tỉnh" -> {"bằng khen": award}.
+
+    Used when the authority is the sentence's subject ("Chủ tịch UBND tỉnh
+    tặng bằng khen"). One-word authorities ("tỉnh") are too vague to use.
+    """
+    root: dict = {}
+    for award in registry.awards.values():
+        pairs = set()
+        for key in award_keys(award):
+            if " của " in key:
+                head, authority = key.split(" của ", 1)
+                pairs.add((head, authority))
+        heads = {head for head, _ in pairs}
+        if award.authority:
+            pairs.update((head, normalise(award.authority)) for head in heads)
+        for head, authority in pairs:
+            words = authority.split(" ")
+            if len(words) < 2:
+                continue
+            node = root
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(END, {}).setdefault(head, award)
+    return root
+
+
+def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
+    """Paragraphs (blank-line separated, captions too) cut at sentence ends."""
+    sentences: list[Sentence] = []
+    tokens = tokenize(text)
+    current: list[Token] = []
+    previous_end = 0
+
+    def flush() -> None:
+        if current:
+            sentences.append(Sentence(list(current), text[current[0].start : current[-1].end], in_title))
+            current.clear()
+
+    for token in tokens:
+        if current and text.count("\n", previous_end, token.start) >= 2:
+            flush()
+        current.append(token)
+        previous_end = token.end
+        if token.norm in SENTENCE_END:
+            flush()
+    flush()
+    return sentences
+
+
+def scan(trie: dict, tokens: list[Token]) -> list[Match]:
+    """Leftmost-longest registered names, not overlapping."""
+    matches: list[Match] = []
+    count = len(tokens)
+    index = 0
+    while index < count:
+        node = trie.get(tokens[index].norm)
+        best: tuple[int, Terminal] | None = None
+        position = index
+        while node is not None:
+            position += 1
+            entry = node.get(END)
+            if entry is not None:
+                best = (position, entry)
+            if position >= count:
+                break
+            node = node.get(tokens[position].norm)
+        if best is None:
+            index += 1
+            continue
+        end, entry = best
+        if entry.award is not None:
+            matches.append(Match("award", index, end, (entry.award,), entry.award))
+        else:
+            target = entry.units[0] if len(entry.units) == 1 else None
+            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry)))
+        index = end
+    return matches
+
+
+def _parents(entry: Terminal) -> dict:
+    return {"parent": entry.by_parent, "ancestor": entry.by_ancestor} if len(entry.units) > 1 else {}
+
+
+def scan_authorities(trie: dict, tokens: list[Token], stop: int) -> list[tuple[int, int, dict]]:
+    """Authority phrases in tokens[:stop] as (first, last, {head: award})."""
+    found = []
+    index = 0
+    while index < stop:
+        node = trie.get(tokens[index].norm)
+        best = None
+        position = index
+        while node is not None and position < stop:
+            position += 1
+            if END in node:
+                best = (index, position, node[END])
+            if position >= stop:
+                break
+            node = node.get(tokens[position].norm)
+        if best:
+            found.append(best)
+            index = best[1]
+        else:
+            index += 1
+    return found

@@ -1,0 +1,219 @@
+"""Recognising registered units and awards in an article, and who was honoured.
+
+`Recogniser(registry)` compiles the registry once; `recognise()` then costs
+time proportional to the article, not to the registry. Metadata wins: the
+article's `Units:` / `Awards:` add what the text lacks, `Exclude:` removes a
+wrong recognition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from newsroom.core.candidates import find_heads
+from newsroom.core.honours import Honour, merge_honours, sentence_honours
+from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
+from newsroom.core.registry import Award, Registry, Unit
+from newsroom.core.text import normalise
+
+__all__ = ["Candidate", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "unit" | "award"
+    slug: str
+    start: int  # offsets into the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # "unit" | "award"
+    text: str
+
+
+@dataclass
+class Recognition:
+    units: list[Unit] = field(default_factory=list)
+    awards: list[Award] = field(default_factory=list)
+    honours: list[Honour] = field(default_factory=list)
+    unregistered: list[Candidate] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    unknown_metadata: list[str] = field(default_factory=list)
+
+
+def split_metadata_list(value: str) -> list[str]:
+    """Items of a `Units:` / `Awards:` / `Exclude:` value.
+
+    Comma-separated; if the value has a ";" that separates instead (names like
+    "Sở Văn hóa, Thể thao và Du lịch" contain commas). Quotes protect commas too.
+    The recogniser also re-joins comma pieces that only make sense together.
+    """
+    value = (value or "").strip()
+    if not value:
+        return []
+    separator = ";" if ";" in value else ","
+    items = re.findall(rf'"([^"]*)"|“([^”]*)”|([^{separator}]+)', value)
+    return [" ".join(next(part for part in item if part).split()) for item in items if any(p.strip() for p in item)]
+
+
+class Recogniser:
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._trie = compile_trie(registry)
+        self._authorities = compile_authorities(registry)
+
+    def recognise(
+        self,
+        title: str,
+        text: str,
+        metadata_units: Iterable[str] = (),
+        metadata_awards: Iterable[str] = (),
+        excluded: Iterable[str] = (),
+    ) -> Recognition:
+        sentences = split_sentences(title or "", in_title=True) + split_sentences(text or "")
+        found = [(sentence, scan(self._trie, sentence.tokens)) for sentence in sentences]
+        _resolve_units(found)
+        result = Recognition()
+        candidates: dict[str, Candidate] = {}
+        honours: list[Honour] = []
+        for sentence, matches in found:
+            resolved, unregistered = find_heads(sentence, matches, self._authorities)
+            matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
+            for kind, candidate in unregistered:
+                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate))
+            honours.extend(sentence_honours(sentence, matches, self.registry))
+            for match in matches:
+                bucket = result.units if match.kind == "unit" else result.awards
+                if match.target not in bucket:
+                    bucket.append(match.target)
+                if not sentence.in_title:
+                    start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
+                    result.mentions.append(Mention(match.kind, match.target.slug, start, end))
+        result.honours = merge_honours(honours)
+        result.unregistered = list(candidates.values())
+        self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
+        return result
+
+    def _apply_metadata(self, result: Recognition, units: list[str], awards: list[str], excluded: list[str]) -> None:
+        registry = self.registry
+        context = {unit.slug for unit in result.units}
+        for names in _rejoin(units, lambda name: bool(registry.find_units(name))):
+            unit = _pick_unit(registry.find_units(names), context)
+            if unit is None:
+                result.unknown_metadata.append(names)
+            elif unit not in result.units:
+                result.units.append(unit)
+        for names in _rejoin(awards, lambda name: registry.find_award(name) is not None):
+            award = registry.find_award(names)
+            if award is None:
+                result.unknown_metadata.append(names)
+            elif award not in result.awards:
+                result.awards.append(award)
+        gone_units: set[str] = set()
+        gone_awards: set[str] = set()
+        found = lambda name: bool(registry.find_units(name)) or registry.find_award(name) is not None  # noqa: E731
+        for names in _rejoin(excluded, found):
+            units_named, award = registry.find_units(names), registry.find_award(names)
+            if not units_named and award is None:
+                result.unknown_metadata.append(names)
+            gone_units.update(unit.slug for unit in units_named)
+            if award is not None:
+                gone_awards.add(award.slug)
+        if gone_units or gone_awards:
+            _exclude(result, gone_units, gone_awards)
+
+
+def _rejoin(items: list[str], known) -> list[str]:
+    """Comma pieces re-joined when only the whole is a name ("Sở Văn hóa", "Thể thao và Du lịch")."""
+    names, index = [], 0
+    while index < len(items):
+        for end in range(min(len(items), index + 4), index, -1):
+            candidate = ", ".join(items[index:end])
+            if end == index + 1 or known(candidate):
+                names.append(candidate)
+                index = end
+                break
+    return names
+
+
+def _pick_unit(units: list[Unit], context: set[str]) -> Unit | None:
+    if len(units) == 1:
+        return units[0]
+    near = [unit for unit in units if unit.parent in context]
+    return near[0] if len(near) == 1 else None
+
+
+def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
+    result.units = [u for u in result.units if u.slug not in units]
+    result.awards = [a for a in result.awards if a.slug not in awards]
+    result.mentions = [m for m in result.mentions if m.slug not in (units if m.kind == "unit" else awards)]
+    honours = []
+    for honour in result.honours:
+        if honour.award.slug in awards:
+            continue
+        if honour.unit is not None and honour.unit.slug in units:
+            if honour.recipient_kind == "unit":
+                continue
+            honour = replace(honour, unit=None)
+        honours.append(honour)
+    result.honours = honours
+
+
+def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
+    """Pick the office of an ambiguous department from its context.
+
+    In order: the office named right after it ("phòng Tổng hợp, Văn phòng
+    Tỉnh ủy"), the nearest office before it in the sentence, an office in the
+    title, the office the article names most; then the same with any
+    ancestor. Unresolved mentions stay unresolved (dropped later, never
+    guessed) but still cover their words, so they are no candidates either.
+    """
+    counts: Counter[str] = Counter()
+    title: list[str] = []
+    for sentence, matches in found:
+        for match in matches:
+            if match.kind == "unit" and match.target is not None:
+                counts[match.target.slug] += 1
+                if sentence.in_title:
+                    title.append(match.target.slug)
+    for sentence, matches in found:
+        for position, match in enumerate(matches):
+            if match.kind != "unit" or match.target is not None:
+                continue
+            for relation in ("parent", "ancestor"):
+                options = match.parents[relation]
+                target = _from_context(sentence, matches, position, options, counts, title)
+                if target is not None:
+                    match.target = target
+                    break
+
+
+def _from_context(sentence, matches, position, options, counts, title) -> Unit | None:
+    def pick(slug):
+        value = options.get(slug)
+        if isinstance(value, list):
+            return value[0] if len(value) == 1 else None
+        return value
+
+    match = matches[position]
+    if position + 1 < len(matches):
+        following = matches[position + 1]
+        between = {t.norm for t in sentence.tokens[match.last : following.first]}
+        if following.target is not None and following.first - match.last <= 2 and between <= {",", "thuộc", "của", "trực"}:
+            if pick(following.target.slug):
+                return pick(following.target.slug)
+    for earlier in reversed(matches[:position]):
+        if earlier.kind == "unit" and earlier.target is not None and pick(earlier.target.slug):
+            return pick(earlier.target.slug)
+    for slug in title:
+        if pick(slug):
+            return pick(slug)
+    ranked = sorted(((count, slug) for slug, count in counts.items() if slug in options), reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        return pick(ranked[0][1])
+    return None
