@@ -1,0 +1,114 @@
+"""`newsroom extract`: list the units, awards and honours recognised in articles.
+
+Markdown articles (.md) use their Title/Units/Awards/Exclude metadata; any
+other file is read as raw text (the seeds' format, with or without its
+`date` line). With --json, one object per file for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsroom.core.markdown_text import markdown_to_text
+from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
+from newsroom.core.registry import Registry, RegistryError
+from newsroom.core.source import SourceError, parse_markdown, parse_raw
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="bài viết (.md hoặc văn bản thô) / articles (.md or raw text)")
+    parser.add_argument("--json", action="store_true", help="xuất JSON / print JSON")
+    parser.add_argument("--content", default="content", metavar="DIR",
+                        help="thư mục nội dung, danh mục ở DIR/registry / content directory, registry in DIR/registry")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        registry = Registry.load(Path(args.content) / "registry")
+    except RegistryError as error:
+        for path, line, message in error.problems:
+            print(f"{path}:{line}: {message}", file=sys.stderr)
+        return 1
+    recogniser = Recogniser(registry)
+    results, failed = [], False
+    for name in args.files:
+        try:
+            results.append((name, recognise_file(recogniser, Path(name))))
+        except SourceError as error:
+            print(f"{error.path}:{error.line}: {bilingual(error.message)}", file=sys.stderr)
+            failed = True
+    if args.json:
+        print(json.dumps([as_json(name, recognition, registry) for name, recognition in results], ensure_ascii=False, indent=2))
+    elif results:
+        print("\n\n".join(as_listing(name, recognition, registry) for name, recognition in results))
+    return 1 if failed else 0
+
+
+def bilingual(message: str) -> str:
+    vietnamese, _, english = message.partition(" / ")
+    return f"lỗi: {vietnamese} / error: {english or vietnamese}"
+
+
+def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
+    if not path.is_file():
+        raise SourceError(path, 1, "không tìm thấy tệp / file not found")
+    if path.suffix.lower() == ".md":
+        source = parse_markdown(path)
+        return recogniser.recognise(
+            source.get("title"),
+            markdown_to_text(source.body),
+            metadata_units=split_metadata_list(source.get("units")),
+            metadata_awards=split_metadata_list(source.get("awards")),
+            excluded=split_metadata_list(source.get("exclude")),
+        )
+    article = parse_raw(path)
+    return recogniser.recognise(article.title, article.body_text)
+
+
+def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
+    def parent_name(unit):
+        parent = registry.units.get(unit.parent) if unit.parent else None
+        return parent.name if parent else None
+
+    return {
+        "file": name,
+        "units": [{"name": u.name, "slug": u.slug, "parent": parent_name(u)} for u in recognition.units],
+        "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in recognition.awards],
+        "honours": [
+            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count}
+            for h in recognition.honours
+        ],
+        "unregistered": [{"kind": c.kind, "text": c.text} for c in recognition.unregistered],
+    }
+
+
+def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
+    lines = [name]
+
+    def section(title: str, rows: list[str]) -> None:
+        lines.append(f"  {title}:" + ("" if rows else " —"))
+        lines.extend(f"    - {row}" for row in rows)
+
+    def unit_label(unit) -> str:
+        parent = registry.units.get(unit.parent) if unit.parent else None
+        return f"{unit.name}, {parent.name}" if parent and unit.kind == "division" else unit.name
+
+    section("Đơn vị / Units", [f"{unit_label(u)} ({u.slug})" for u in recognition.units])
+    section("Khen thưởng / Awards", [f"{a.name} ({a.slug})" for a in recognition.awards])
+    rows = []
+    for h in recognition.honours:
+        who = f"{h.count} {h.recipient}" if h.count is not None else h.recipient
+        if h.recipient_kind != "unit" and h.unit is not None:
+            who += f" ({unit_label(h.unit)})"
+        if h.role:
+            who += f", {h.role}"
+        rows.append(f"{h.award.name} → {who}")
+    section("Khen thưởng cho / Honours", rows)
+    kinds = {"unit": "đơn vị / unit", "award": "khen thưởng / award"}
+    section("Chưa có trong danh mục / Not in the registry", [f"{kinds[c.kind]}: {c.text}" for c in recognition.unregistered])
+    if recognition.unknown_metadata:
+        section("Metadata không có trong danh mục / Unknown metadata", recognition.unknown_metadata)
+    return "\n".join(lines)
