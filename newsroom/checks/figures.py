@@ -66,10 +66,11 @@ def _check_image(source: MarkdownSource, content: Path, number: int, match: re.M
             'the photo has no caption (write it in quotes after the path: "Caption.")',
         ))
     if src == PLACEHOLDER or not src:
+        folder = _photo_folder(source)
         problems.append(error(
             path, number,
-            f"ảnh chưa có: hãy chép ảnh vào content/images/ và thay {src or '()'} bằng {{static}}/images/YYYY/MM/ten-anh.jpg",
-            f"photo missing: copy the photo into content/images/ and replace {src or '()'} with {{static}}/images/YYYY/MM/name.jpg",
+            f"ảnh chưa có: chép ảnh vào content/{folder}/ rồi thay {src or '()'} bằng {{static}}/{folder}/ten-anh.jpg",
+            f"photo missing: copy it into content/{folder}/ and replace {src or '()'} with {{static}}/{folder}/name.jpg",
         ))
         return problems
     parts = urlsplit(LINK_PREFIX.sub("", src))
@@ -95,6 +96,14 @@ def _check_image(source: MarkdownSource, content: Path, number: int, match: re.M
             f"photo file {src} not found in the content folder",
         ))
     return problems
+
+
+def _photo_folder(source: MarkdownSource) -> str:
+    """images/YYYY/MM of the article's date, where the README asks editors to put its photos."""
+    date = source.get("date")
+    if len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
+        return f"images/{date[:4]}/{date[5:7]}"
+    return "images/YYYY/MM"
 
 
 def _resolve(link_path: str, src: str, article: Path, content: Path) -> Path | None:

@@ -57,15 +57,15 @@ def _check_keys(source: MarkdownSource) -> list[Problem]:
             hint_en = f'; did you mean "{guess[0].capitalize()}:"?' if guess else ""
             problems.append(error(
                 source.path, field.line,
-                f'khóa "{field.key}:" không được hỗ trợ nên bị bỏ qua{hint_vi}',
-                f'unknown metadata key "{field.key}:" is ignored{hint_en}',
+                f'khóa "{field.key.capitalize()}:" không được hỗ trợ nên bị bỏ qua{hint_vi}',
+                f'unknown metadata key "{field.key.capitalize()}:" is ignored{hint_en}',
             ))
     for duplicate in source.duplicate_keys:
         first = source.metadata[duplicate.key]
         problems.append(error(
             source.path, duplicate.line,
-            f'khóa "{duplicate.key}:" bị lặp lại (đã có ở dòng {first.line}); chỉ giữ một dòng',
-            f'duplicate metadata key "{duplicate.key}:" (first on line {first.line}); keep one',
+            f'khóa "{duplicate.key.capitalize()}:" bị lặp lại (đã có ở dòng {first.line}); chỉ giữ một dòng',
+            f'duplicate metadata key "{duplicate.key.capitalize()}:" (first on line {first.line}); keep one',
         ))
     return problems
 
@@ -164,16 +164,16 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
         if MARKUP.search(field.value):
             problems.append(error(
                 path, field.line,
-                f'"{field.key}:" chứa mã HTML hoặc script; chỉ viết chữ thường',
-                f'"{field.key}:" contains markup or script; write plain text',
+                f'"{field.key.capitalize()}:" chứa mã HTML hoặc script; chỉ viết chữ thường',
+                f'"{field.key.capitalize()}:" contains markup or script; write plain text',
             ))
     for key in ("save_as", "url"):
         field = source.metadata.get(key)
         if field and _escapes_output(field.value):
             problems.append(error(
                 path, field.line,
-                f'"{key}:" trỏ ra ngoài thư mục trang web (đường dẫn tuyệt đối, "..", "\\" hoặc địa chỉ); hãy bỏ dòng này',
-                f'"{key}:" points outside the output folder (absolute path, "..", backslash or scheme); remove it',
+                f'"{key.capitalize()}:" trỏ ra ngoài thư mục trang web (đường dẫn tuyệt đối, "..", "\\" hoặc địa chỉ); hãy bỏ dòng này',
+                f'"{key.capitalize()}:" points outside the output folder (absolute path, "..", backslash or scheme); remove it',
             ))
     slug = source.metadata.get("slug")
     if slug and not SAFE_SLUG.match(slug.value):

@@ -1,8 +1,9 @@
 """Units and awards against the editors' registry (content/registry/*.yml).
 
-A name in `Units:`/`Awards:` that the registry lacks would silently link
-nothing, so it is an error with the nearest registered name. Names found in
-the text but not registered are warnings: editors may want to add them.
+A name in `Units:`/`Awards:` that the registry lacks (or that names several
+units) would silently be dropped by the build, so it is an error with the
+nearest registered name. Names found in the text but not registered are
+warnings: editors may want to add them.
 """
 
 from __future__ import annotations
@@ -10,24 +11,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from newsroom.core.markdown_text import markdown_to_text
+from newsroom.core.recognition import Recogniser, split_metadata_list
+from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import MarkdownSource
 
-from .figures import COMMENT, IMAGE
+from .figures import COMMENT
 from .problems import Problem, error, warning
 
-REGISTRY_FILES = ("units.yml", "awards.yml")
 REGISTRY_MESSAGE = re.compile(r"^\s*(?:lỗi|cảnh báo):\s*(?P<vi>.*?)\s*/\s*(?:error|warning):\s*(?P<en>.*)$", re.DOTALL)
 
 
 def load_registry(content: Path):
-    """(registry or None, problems): None while the registry files do not exist yet."""
-    folder = Path(content) / "registry"
-    if not any((folder / name).is_file() for name in REGISTRY_FILES):
-        return None, []
-    from newsroom.core.registry import Registry, RegistryError
-
+    """(registry or None, problems): the build needs the registry, so a missing one is an error here too."""
     try:
-        return Registry.load(folder), []
+        return Registry.load(Path(content) / "registry"), []
     except RegistryError as failure:
         return None, [_registry_problem(*item) for item in failure.problems]
 
@@ -38,102 +36,71 @@ def _registry_problem(path, line, message: str) -> Problem:
     return error(Path(path), line or 1, vietnamese, english)
 
 
-def split_list(value: str) -> list[str]:
-    try:
-        from newsroom.core.recognition import split_metadata_list
-    except ImportError:  # the recogniser is optional for the checker
-        return [item.strip() for item in value.split(",") if item.strip()]
-    return list(split_metadata_list(value))
-
-
-def check_metadata_terms(source: MarkdownSource, registry) -> list[Problem]:
-    problems: list[Problem] = []
-    path = source.path
-    for key, find, suggest, what_vi, what_en, file in (
-        ("units", _find_units(registry), registry.suggest_unit, "đơn vị", "unit", "units.yml"),
-        ("awards", _find_awards(registry), registry.suggest_award, "khen thưởng", "award", "awards.yml"),
-    ):
-        field = source.metadata.get(key)
-        for name in split_list(field.value) if field else ():
-            found = find(name)
-            if len(found) == 1:
-                continue
-            if len(found) > 1:
-                options = "; ".join(_qualified(registry, unit) for unit in found)
-                problems.append(error(
-                    path, field.line,
-                    f'có nhiều {what_vi} tên "{name}"; hãy ghi rõ, ví dụ: {options}',
-                    f'several {what_en}s are named "{name}"; qualify it, e.g. {options}',
-                ))
-                continue
-            nearest = suggest(name)
-            problems.append(error(
-                path, field.line,
-                f'{what_vi} "{name}" không có trong danh mục (content/registry/{file})'
-                + (f'; có phải "{nearest}"?' if nearest else ""),
-                f'{what_en} "{name}" is not in the registry (content/registry/{file})'
-                + (f'; did you mean "{nearest}"?' if nearest else ""),
-            ))
-    excluded = source.metadata.get("exclude")
-    for name in split_list(excluded.value) if excluded else ():
-        if not _find_units(registry)(name) and not _find_awards(registry)(name):
-            problems.append(warning(
-                path, excluded.line,
-                f'"{name}" trong Exclude: không có trong danh mục nên không loại trừ gì',
-                f'"{name}" in Exclude: is not in the registry, so it excludes nothing',
-            ))
-    return problems
-
-
-def _find_units(registry):
-    if hasattr(registry, "find_units"):
-        return registry.find_units
-    return lambda name: [u for u in [registry.find_unit(name)] if u is not None]
-
-
-def _find_awards(registry):
-    return lambda name: [a for a in [registry.find_award(name)] if a is not None]
-
-
-def _qualified(registry, unit) -> str:
-    parent = registry.units.get(unit.parent) if getattr(unit, "parent", None) else None
-    return f"{unit.name} ({parent.name})" if parent else unit.name
-
-
-def make_recogniser(registry):
-    try:
-        from newsroom.core.recognition import Recogniser
-    except ImportError:
-        return None
+def make_recogniser(registry) -> Recogniser:
     return Recogniser(registry)
 
 
-def check_text_terms(source: MarkdownSource, recogniser) -> list[Problem]:
-    """Warnings for units and awards the text names but the registry lacks."""
-    text = IMAGE.sub(lambda m: m["title"] or m["alt"], COMMENT.sub("", source.body))
+def check_terms(source: MarkdownSource, registry, recogniser: Recogniser) -> list[Problem]:
+    """Recognise the article once, as the build will, and report what did not resolve."""
     result = recogniser.recognise(
         source.get("title"),
-        text,
-        metadata_units=split_list(source.get("units")),
-        metadata_awards=split_list(source.get("awards")),
-        excluded=split_list(source.get("exclude")),
+        markdown_to_text(COMMENT.sub("", source.body)),
+        metadata_units=split_metadata_list(source.get("units")),
+        metadata_awards=split_metadata_list(source.get("awards")),
+        excluded=split_metadata_list(source.get("exclude")),
     )
-    problems = []
+    problems = [_unknown_metadata(source, registry, name) for name in result.unknown_metadata]
     seen = set()
-    for candidate in getattr(result, "unregistered", ()):
-        key = (candidate.kind, candidate.text)
-        if key in seen:
+    for candidate in result.unregistered:
+        if (candidate.kind, candidate.text) in seen:
             continue
-        seen.add(key)
-        what_vi, what_en, file = (
-            ("đơn vị", "unit", "units.yml") if candidate.kind == "unit" else ("khen thưởng", "award", "awards.yml")
-        )
+        seen.add((candidate.kind, candidate.text))
+        what_vi, what_en, file = _WHAT[candidate.kind]
         problems.append(warning(
             source.path, _line_of(source, candidate.text),
             f'{what_vi} "{candidate.text}" chưa có trong danh mục; nếu đúng, hãy thêm vào content/registry/{file}',
             f'{what_en} "{candidate.text}" is not registered; if it is right, add it to content/registry/{file}',
         ))
     return problems
+
+
+_WHAT = {"unit": ("đơn vị", "unit", "units.yml"), "award": ("khen thưởng", "award", "awards.yml")}
+
+
+def _unknown_metadata(source: MarkdownSource, registry, name: str) -> Problem:
+    """A name in Units:/Awards:/Exclude: that the recogniser could not resolve: the build would drop it."""
+    key = next((k for k in ("units", "awards", "exclude") if _names(name) in _names(source.get(k))), "units")
+    line = source.metadata[key].line if key in source.metadata else 1
+    if key == "exclude":
+        return warning(
+            source.path, line,
+            f'"{name}" trong Exclude: không có trong danh mục nên không loại trừ gì',
+            f'"{name}" in Exclude: is not in the registry, so it excludes nothing',
+        )
+    units = registry.find_units(name) if key == "units" else []
+    if len(units) > 1:
+        options = "; ".join(_qualified(registry, unit) for unit in units)
+        return error(
+            source.path, line,
+            f'có nhiều đơn vị tên "{name}" và bài không cho biết là đơn vị nào; hãy ghi rõ, ví dụ: {options}',
+            f'several units are named "{name}" and the text does not tell which; qualify it, e.g. {options}',
+        )
+    what_vi, what_en, file = _WHAT["unit" if key == "units" else "award"]
+    nearest = registry.suggest_unit(name) if key == "units" else registry.suggest_award(name)
+    return error(
+        source.path, line,
+        f'{what_vi} "{name}" không có trong danh mục (content/registry/{file})' + (f'; có phải "{nearest}"?' if nearest else ""),
+        f'{what_en} "{name}" is not in the registry (content/registry/{file})' + (f'; did you mean "{nearest}"?' if nearest else ""),
+    )
+
+
+def _names(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _qualified(registry, unit) -> str:
+    parent = registry.units.get(unit.parent) if unit.parent else None
+    return f"{unit.name} ({parent.name})" if parent else unit.name
 
 
 def _line_of(source: MarkdownSource, text: str) -> int:

@@ -13,7 +13,7 @@ from newsroom.core.source import SourceError, parse_markdown, read_text
 from .articles import check_article
 from .duplicates import check_duplicates
 from .problems import Problem, error, warning
-from .registry_terms import check_metadata_terms, check_text_terms, load_registry, make_recogniser
+from .registry_terms import check_terms, load_registry, make_recogniser
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".mkd"}
 # Files editors save by mistake in place of Markdown: Pelican skips them without a word.
@@ -45,10 +45,8 @@ def check_site(content: Path) -> list[Problem]:
         source = parse_markdown(path, text)
         sources.append(source)
         problems += check_article(source, content)
-        if registry is not None:
-            problems += check_metadata_terms(source, registry)
         if recogniser is not None:
-            problems += check_text_terms(source, recogniser)
+            problems += check_terms(source, registry, recogniser)
     problems += check_duplicates(sources)
     problems += _foreign_files(content)
     return sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
