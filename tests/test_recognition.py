@@ -1,5 +1,6 @@
 """Recognition of units, awards and honours: the seeds exactly, and what must not be recognised."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,22 @@ def test_seed_002_honours(recogniser):
     }
     giay_khen = next(h for h in recognition.honours if h.award.slug == "giay-khen")
     assert giay_khen.authority == "Chánh Văn phòng Tỉnh ủy"
+
+
+@pytest.mark.parametrize("name", [SEED_000, SEED_002])
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda text: unicodedata.normalize("NFD", text),
+        lambda text: text.replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace("hóa", "hoá"),
+        str.upper,
+    ],
+    ids=["nfd", "old-tones", "upper"],
+)
+def test_seed_variants_give_the_same_units_and_awards(recogniser, name, transform):
+    plain, changed = seed(recogniser, name), seed(recogniser, name, transform)
+    assert [u.slug for u in changed.units] == [u.slug for u in plain.units]
+    assert [a.slug for a in changed.awards] == [a.slug for a in plain.awards]
 
 
 def test_mentions_point_into_the_text(recogniser):
@@ -274,3 +291,195 @@ def test_metadata_department_uses_the_article_office(recogniser):
 )
 def test_split_metadata_list(value, items):
     assert split_metadata_list(value) == items
+
+
+# Hold-out articles: other offices, provinces and years, never tuned on.
+
+UNSEEN = Path(__file__).parent / "fixtures" / "articles-unseen"
+
+
+def unseen(recogniser, name):
+    from newsroom.core.markdown_text import markdown_to_text
+    from newsroom.core.source import parse_markdown
+
+    path = UNSEEN / name
+    if path.suffix == ".md":
+        source = parse_markdown(path)
+        return recogniser.recognise(
+            source.get("title"), markdown_to_text(source.body),
+            metadata_units=split_metadata_list(source.get("units")),
+            metadata_awards=split_metadata_list(source.get("awards")),
+            excluded=split_metadata_list(source.get("exclude")),
+        )
+    article = parse_raw(path)
+    return recogniser.recognise(article.title, article.body_text)
+
+
+def test_unseen_so_noi_vu(recogniser):
+    recognition = unseen(recogniser, "so-noi-vu-huan-chuong.txt")
+    assert {u.slug for u in recognition.units} == {
+        "so-noi-vu", "so-noi-vu-phong-to-chuc-bien-che", "trung-tam-luu-tru-lich-su-tinh", "tinh-uy", "ubnd-tinh",
+        "so-noi-vu-phong-cong-chuc-vien-chuc", "so-noi-vu-phong-thi-dua-khen-thuong",
+    }
+    assert [a.slug for a in recognition.awards] == [
+        "huan-chuong-lao-dong-hang-nhi", "co-thi-dua-cua-ubnd-tinh", "bang-khen-cua-chu-tich-ubnd-tinh",
+        "chien-si-thi-dua-cap-tinh", "giay-khen", "lao-dong-tien-tien",
+    ]
+    assert honours(recognition) == {
+        ("Huân chương Lao động hạng Nhì", "Sở Nội vụ", "unit", "so-noi-vu", None),
+        ("Cờ thi đua của UBND tỉnh", "Phòng Công chức, viên chức", "unit", "so-noi-vu-phong-cong-chuc-vien-chuc", None),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể", "group", "so-noi-vu", 5),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", "so-noi-vu", 12),
+        ("Chiến sĩ thi đua cấp tỉnh", "Ma Đình Thắng", "person", "so-noi-vu-phong-thi-dua-khen-thuong", None),
+        ("Giấy khen", "cá nhân", "group", None, 34),
+        ("Lao động tiên tiến", "công chức", "group", None, 41),
+    }
+    assert recognition.unregistered == []
+
+
+def test_unseen_van_phong_doan_dbqh(recogniser):
+    recognition = unseen(recogniser, "van-phong-doan-dbqh-hdnd-tong-ket.txt")
+    assert {u.slug for u in recognition.units} == {
+        "thuong-truc-hdnd-tinh", "ubnd-tinh",  # "Phó Chủ tịch Thường trực HĐND tỉnh", "Chủ tịch UBND tỉnh"
+        "van-phong-doan-dbqh-va-hdnd-tinh", "hdnd-tinh", "doan-dbqh-tinh", "ban-phap-che-hdnd-tinh",
+        "ban-kinh-te-ngan-sach-hdnd-tinh", "van-phong-doan-dbqh-va-hdnd-tinh-phong-cong-tac-hdnd",
+        "van-phong-doan-dbqh-va-hdnd-tinh-phong-cong-tac-quoc-hoi",
+        "van-phong-doan-dbqh-va-hdnd-tinh-phong-hanh-chinh-to-chuc-quan-tri",
+    }
+    assert [a.slug for a in recognition.awards] == [
+        "bang-khen-cua-thu-tuong-chinh-phu", "bang-khen-cua-chu-tich-ubnd-tinh", "giay-khen",
+    ]
+    assert honours(recognition) == {
+        ("Bằng khen của Thủ tướng Chính phủ", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "unit", "van-phong-doan-dbqh-va-hdnd-tinh", None),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Hành chính - Tổ chức - Quản trị", "unit",
+         "van-phong-doan-dbqh-va-hdnd-tinh-phong-hanh-chinh-to-chuc-quan-tri", None),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", None, 3),
+        ("Giấy khen", "cá nhân", "group", None, 15),
+    }
+    assert recognition.unregistered == []
+
+
+def test_unseen_old_spelling_and_former_names(recogniser):
+    recognition = unseen(recogniser, "ban-tuyen-giao-2024.txt")
+    assert {u.slug for u in recognition.units} == {
+        "ban-tuyen-giao-va-dan-van-tinh-uy",  # "Ban Tuyên giáo Tỉnh uỷ", a former name
+        "ban-thuong-vu-tinh-uy", "thuong-truc-tinh-uy",
+        "so-khoa-hoc-va-cong-nghe",  # "Sở Thông tin và Truyền thông", merged in 2025
+        "bao-va-phat-thanh-truyen-hinh-tinh",  # "Đài Phát thanh và Truyền hình tỉnh"
+    }
+    assert [a.slug for a in recognition.awards] == ["ky-niem-chuong-vi-su-nghiep-tuyen-giao", "bang-khen-cua-ban-thuong-vu-tinh-uy"]
+    assert honours(recognition) == {
+        ("Kỷ niệm chương Vì sự nghiệp Tuyên giáo", "đồng chí", "group", None, 6),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "tập thể", "group", None, 3),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "cá nhân", "group", None, 4),
+    }
+    assert recognition.unregistered == [
+        Candidate("unit", "Trung tâm Chính trị"),
+        Candidate("award", "Giải thưởng Báo chí Búa liềm vàng"),
+        Candidate("award", "Kỷ niệm chương Vì sự nghiệp Báo chí Việt Nam"),
+    ]
+
+
+def test_unseen_markdown_with_metadata(recogniser):
+    recognition = unseen(recogniser, "so-giao-duc-co-thi-dua.md")
+    assert [u.slug for u in recognition.units] == ["so-giao-duc-va-dao-tao"]  # Sở Y tế excluded
+    assert [a.slug for a in recognition.awards] == [
+        "co-thi-dua-cua-chinh-phu", "nha-giao-uu-tu", "chien-si-thi-dua-toan-quoc",
+        "bang-khen-cua-bo-truong-bo-giao-duc-va-dao-tao", "huan-chuong-lao-dong-hang-ba",
+    ]
+    assert honours(recognition) == {
+        ("Cờ thi đua của Chính phủ", "Sở Giáo dục và Đào tạo", "unit", "so-giao-duc-va-dao-tao", None),
+        ("Nhà giáo ưu tú", "nhà giáo", "group", None, 2),
+        ("Chiến sĩ thi đua toàn quốc", "cá nhân", "group", None, 1),
+        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "tập thể", "group", None, 7),
+        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "cá nhân", "group", None, 20),
+        ("Huân chương Lao động hạng Ba", "Lê Văn Nam", "person", "so-giao-duc-va-dao-tao", None),
+    }
+    assert recognition.unregistered == [Candidate("unit", "Phòng Giáo dục Trung học")]
+    assert recognition.unknown_metadata == []
+
+
+# Property: spelling variants of the same article recognise the same things.
+
+import re  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsroom.core.text import normalise  # noqa: E402
+
+TONE = "[\u0300\u0301\u0303\u0309\u0323]"
+AFTER = r"(?![\w\u0300-\u036f])"
+
+
+def old_tones(text):
+    """"hòa/ủy/thúy" -> "hoà/uỷ/thuý" (tone on the second vowel of open oa, oe, uy)."""
+    text = unicodedata.normalize("NFD", text)
+    text = re.sub(rf"(?<![qQ])([oO])({TONE})([aAeE]){AFTER}", r"\1\3\2", text)
+    text = re.sub(rf"(?<![qQ])([uU])({TONE})([yY]){AFTER}", r"\1\3\2", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def new_tones(text):
+    text = unicodedata.normalize("NFD", text)
+    text = re.sub(rf"(?<![qQ])([oO])([aAeE])({TONE}){AFTER}", r"\1\3\2", text)
+    text = re.sub(rf"(?<![qQ])([uU])([yY])({TONE}){AFTER}", r"\1\3\2", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def test_tone_helpers():
+    assert old_tones("Tỉnh ủy, văn hóa, Thúy, quý, hoàn") == "Tỉnh uỷ, văn hoá, Thuý, quý, hoàn"
+    assert new_tones("Tỉnh uỷ, văn hoá, khoẻ") == "Tỉnh ủy, văn hóa, khỏe"
+
+
+ARTICLES = [SEEDS / SEED_000, SEEDS / SEED_002, *sorted(UNSEEN.glob("*.txt"))]
+variants = st.fixed_dictionaries({
+    "article": st.sampled_from(ARTICLES),
+    "form": st.sampled_from(["NFC", "NFD"]),
+    "tones": st.sampled_from([old_tones, new_tones, lambda text: text]),
+    "case": st.sampled_from(["keep", "upper", "lower"]),
+    "dash": st.sampled_from(["-", "–", "—", "\u2011", " "]),
+})
+
+
+def variant(text, choice):
+    text = re.sub(r" [-–—] ", f" {choice['dash']} ", text)
+    text = choice["tones"](text)
+    text = {"keep": text, "upper": text.upper(), "lower": text.lower()}[choice["case"]]
+    return unicodedata.normalize(choice["form"], text)
+
+
+def summary(recognition, with_honours):
+    result = {
+        "units": sorted(u.slug for u in recognition.units),
+        "awards": [a.slug for a in recognition.awards],
+    }
+    if with_honours:
+        result["honours"] = sorted(
+            (h.award.slug, h.recipient_kind, normalise(h.recipient), h.unit.slug if h.unit else "", h.count or 0)
+            for h in recognition.honours
+        )
+    return result
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(choice=variants)
+def test_spelling_variants_give_the_same_result(recogniser, choice):
+    article = parse_raw(choice["article"])
+    expected = recogniser.recognise(article.title, article.body_text)
+    got = recogniser.recognise(variant(article.title, choice), variant(article.body_text, choice))
+    # Lower case hides person names (capitals delimit them): units and awards must still agree.
+    with_honours = choice["case"] != "lower"
+    assert summary(got, with_honours) == summary(expected, with_honours)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(choice=variants)
+def test_mentions_stay_on_the_words(recogniser, choice):
+    article = parse_raw(choice["article"])
+    text = variant(article.body_text, choice)
+    recognition = recogniser.recognise("", text)
+    for mention in recognition.mentions:
+        span = text[mention.start : mention.end]
+        assert span == span.strip() and span, mention
+        assert normalise(span)  # a mention covers real words

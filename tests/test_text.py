@@ -81,3 +81,42 @@ def test_punctuation_is_kept_dashes_are_not():
 def test_slugify():
     assert slugify("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == "van-phong-doan-dbqh-va-hdnd-tinh"
     assert slugify("Huân chương Lao động hạng Ba") == "huan-chuong-lao-dong-hang-ba"
+
+
+# Properties over generated Vietnamese text.
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+words = st.text(alphabet=LETTERS, min_size=1, max_size=7)
+phrases = st.lists(words, min_size=1, max_size=8)
+
+
+@given(phrases)
+def test_unicode_form_and_case_do_not_matter(parts):
+    text = " ".join(parts)
+    assert normalise(unicodedata.normalize("NFD", text)) == normalise(text)
+    assert normalise(text.upper()) == normalise(text)
+    assert normalise(text.title()) == normalise(text)
+
+
+@given(phrases, st.sampled_from(["-", "–", "—", "\u2011", " ", "\t", "  "]))
+def test_separators_are_spaces(parts, separator):
+    assert normalise(f" {separator} ".join(parts)) == normalise(" ".join(parts))
+
+
+@given(phrases)
+def test_offsets_cover_the_original(parts):
+    text = unicodedata.normalize("NFD", " – ".join(parts))
+    tokens = tokenize(text)
+    assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    for token in tokens:
+        assert 0 <= token.start < token.end <= len(text)
+        assert text[token.start : token.end] == token.text
+
+
+@given(phrases)
+def test_normalising_twice_changes_nothing(parts):
+    once = normalise(" ".join(parts))
+    assert normalise(once) == once

@@ -20,7 +20,7 @@ LOWER_NAME_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chươ
 STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
-    "mà nên vào ra lên dự gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng".split()
+    "mà nên vào ra lên dự gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt".split()
 )
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "

@@ -35,7 +35,8 @@ GROUP_NOUNS = {
     for noun in (
         "cá nhân", "tập thể", "đồng chí", "cán bộ", "công chức", "viên chức", "người lao động", "đảng viên",
         "đơn vị", "phòng", "hộ gia đình", "gia đình", "học sinh", "sinh viên", "giáo viên", "đoàn viên",
-        "hội viên", "cơ quan", "doanh nghiệp", "chi bộ", "người", "chiến sĩ", "cán bộ, công chức",
+        "hội viên", "cơ quan", "doanh nghiệp", "chi bộ", "người", "chiến sĩ", "nhà giáo", "thầy thuốc", "bác sĩ",
+        "nghệ sĩ", "nghệ nhân", "hộ",
     )
 }
 COLLECTIVE_GROUPS = {"tập thể", "đơn vị", "phòng", "cơ quan", "chi bộ"}
@@ -113,6 +114,12 @@ def _conferment(sentence: Sentence, match: Match, before: int, after: int, start
             return authority, []
         verb = end - 1
     items = _items(sentence, before, verb, starts)
+    if items:
+        # "toàn ngành có 2 nhà giáo được …": the count starts the recipient.
+        first, last = items[-1]
+        count = next((i for i in range(first + 1, last) if tokens[i].norm.isdigit() and i not in starts), None)
+        if count is not None:
+            items[-1] = (count, last)
     taken: list[tuple[int, int]] = []
     for item in reversed(items):
         if _parse(sentence, item, starts) is None:
@@ -215,7 +222,12 @@ def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Ma
                     last.unit = _narrower(registry, last.unit, parsed.unit)
                 continue  # "phòng Tổng hợp, Văn phòng Tỉnh ủy": the office qualifies the department
         recipients.append(parsed)
-    return [r for r in recipients if r.kind != "role"]
+    # "5 tập thể và 12 cá nhân thuộc Sở Nội vụ": "thuộc" qualifies the whole run of groups.
+    for later, earlier in zip(reversed(recipients), list(reversed(recipients))[1:]):
+        if not (later.kind == earlier.kind == "group") or later.unit is None:
+            break
+        earlier.unit = earlier.unit or later.unit
+    return recipients
 
 
 def _is_ancestor(registry: Registry, ancestor: Unit, unit: Unit) -> bool:
