@@ -8,6 +8,7 @@ warnings: editors may want to add them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -36,8 +37,45 @@ def _registry_problem(path, line, message: str) -> Problem:
     return error(Path(path), line or 1, vietnamese, english)
 
 
-def make_recogniser(registry) -> Recogniser:
-    return Recogniser(registry)
+class TermChecker:
+    """The registry, its recogniser and each article's result, kept while the registry files are unchanged.
+
+    `newsroom serve` runs check_site on every save: loading the registry and
+    recognising every article again would cost seconds on a large site, so
+    only articles whose text changed are recognised again.
+    """
+
+    _latest: TermChecker | None = None
+
+    def __init__(self, digest: str, registry: Registry):
+        self.digest, self.registry = digest, registry
+        self.recogniser = Recogniser(registry)
+        self._results: dict[Path, tuple[str, list[Problem]]] = {}
+
+    @classmethod
+    def for_content(cls, content: Path) -> tuple[TermChecker | None, list[Problem]]:
+        digest = _digest(Path(content) / "registry")
+        if cls._latest is not None and cls._latest.digest == digest:
+            return cls._latest, []
+        registry, problems = load_registry(content)
+        if registry is None:
+            return None, problems
+        cls._latest = cls(digest, registry)
+        return cls._latest, []
+
+    def check(self, source: MarkdownSource) -> list[Problem]:
+        cached = self._results.get(source.path)
+        if cached is None or cached[0] != source.text:
+            cached = (source.text, check_terms(source, self.registry, self.recogniser))
+            self._results[source.path] = cached
+        return cached[1]
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def check_terms(source: MarkdownSource, registry, recogniser: Recogniser) -> list[Problem]:

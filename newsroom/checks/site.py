@@ -13,7 +13,7 @@ from newsroom.core.source import SourceError, parse_markdown, read_text
 from .articles import check_article
 from .duplicates import check_duplicates
 from .problems import Problem, error, warning
-from .registry_terms import check_terms, load_registry, make_recogniser
+from .registry_terms import TermChecker
 
 ARTICLE_SUFFIXES = {".md", ".markdown", ".mkd"}
 # Files editors save by mistake in place of Markdown: Pelican skips them without a word.
@@ -27,8 +27,7 @@ def article_files(content: Path) -> list[Path]:
 
 def check_site(content: Path) -> list[Problem]:
     content = Path(content)
-    registry, problems = load_registry(content)
-    recogniser = make_recogniser(registry) if registry is not None else None
+    terms, problems = TermChecker.for_content(content)
     sources = []
     for path in article_files(content):
         try:
@@ -45,8 +44,8 @@ def check_site(content: Path) -> list[Problem]:
         source = parse_markdown(path, text)
         sources.append(source)
         problems += check_article(source, content)
-        if recogniser is not None:
-            problems += check_terms(source, registry, recogniser)
+        if terms is not None:
+            problems += terms.check(source)
     problems += check_duplicates(sources)
     problems += _foreign_files(content)
     return sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
