@@ -34,8 +34,13 @@ MAX_NAME = 10
 NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split())
 
 
+HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
+
+
 def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
     tokens = sentence.tokens
+    if tokens[index].norm not in HEAD_WORDS:  # the common case, checked in O(1)
+        return 0
     for head in heads:
         if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
             return len(head)

@@ -11,7 +11,7 @@ separate conferments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
@@ -257,13 +257,11 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
     unique: dict[tuple, Honour] = {}
     for honour in honours:
         unique.setdefault(_key(honour), honour)
-    kept = list(unique.values())
-    result = []
-    for honour in kept:
-        if any(other is not honour and _subsumes(other, honour) for other in kept):
-            continue
-        result.append(honour)
-    return result
+    kept = list(unique.items())
+    return [
+        honour for key, honour in kept
+        if not any(other is not honour and _subsumes(other_key, key) for other_key, other in kept)
+    ]
 
 
 def _key(honour: Honour) -> tuple:
@@ -271,19 +269,16 @@ def _key(honour: Honour) -> tuple:
             honour.unit.slug if honour.unit else None, honour.count)
 
 
-def _subsumes(precise: Honour, vague: Honour) -> bool:
-    if precise.award.slug != vague.award.slug:
+def _subsumes(precise: tuple, vague: tuple) -> bool:
+    """Whether honour key `precise` says everything `vague` says, and more."""
+    award, kind, recipient, unit, count = vague
+    if precise[0] != award:
         return False
-    if vague.recipient_kind == "group" and vague.recipient in COLLECTIVE_GROUPS and vague.count is None and vague.unit is None:
-        if precise.recipient_kind == "unit":
-            return True
-    if (precise.recipient_kind, normalise(precise.recipient)) != (vague.recipient_kind, normalise(vague.recipient)):
+    if kind == "group" and recipient in COLLECTIVE_GROUPS and count is None and unit is None and precise[1] == "unit":
+        return True  # "các tập thể" beside named departments given the same award
+    if precise[1:3] != (kind, recipient):
         return False
-    same_unit = vague.unit is None or (precise.unit is not None and precise.unit.slug == vague.unit.slug)
-    same_count = vague.count is None or precise.count == vague.count
-    more = (vague.unit is None and precise.unit is not None) or (vague.count is None and precise.count is not None)
+    same_unit = unit is None or precise[3] == unit
+    same_count = count is None or precise[4] == count
+    more = (unit is None and precise[3] is not None) or (count is None and precise[4] is not None)
     return same_unit and same_count and more
-
-
-def without_unit(honour: Honour) -> Honour:
-    return replace(honour, unit=None)

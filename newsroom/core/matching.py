@@ -8,6 +8,7 @@ on how many units and awards the registry holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
 from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
@@ -26,7 +27,7 @@ class Sentence:
         base = self.tokens[0].start
         return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
 
-    @property
+    @cached_property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
         words = list({t.start: t.text for t in self.tokens if t.is_word and len(t.text) > 1 and not t.text.isdigit()}.values())
