@@ -483,3 +483,14 @@ def test_mentions_stay_on_the_words(recogniser, choice):
         span = text[mention.start : mention.end]
         assert span == span.strip() and span, mention
         assert normalise(span)  # a mention covers real words
+
+
+def test_authority_named_in_full_and_flag_from_the_subject(recogniser):
+    minister = recognise(recogniser, "Ông Phạm Văn Hùng, Giám đốc Sở Công Thương nhận Bằng khen của Bộ trưởng Bộ Công Thương.")
+    [honour] = minister.honours
+    assert (honour.award.slug, honour.recipient, honour.unit.slug) == ("bang-khen-cua-bo-truong", "Phạm Văn Hùng", "so-cong-thuong")
+    assert (honour.role, honour.authority) == ("Giám đốc Sở Công Thương", "Bộ trưởng Bộ Công Thương")
+    flag = recognise(recogniser, "Sở Y tế được UBND tỉnh tặng Cờ thi đua.")
+    assert honours(flag) == {("Cờ thi đua của UBND tỉnh", "Sở Y tế", "unit", "so-y-te", None)}
+    award_first = recognise(recogniser, "Kỷ niệm chương Vì sự nghiệp Xây dựng tổ chức Nhà nước được trao cho 5 đồng chí.")
+    assert honours(award_first) == {("Kỷ niệm chương Vì sự nghiệp Xây dựng tổ chức Nhà nước", "đồng chí", "group", None, 5)}

@@ -20,7 +20,7 @@ LOWER_NAME_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chươ
 STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
-    "mà nên vào ra lên dự gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt".split()
+    "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt".split()
 )
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
@@ -65,7 +65,7 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
                 continue
             break
         lower = 0 if token.is_capitalised else lower + 1
-        if lower > 4:
+        if lower > 5:
             break
         end += 1
     return end

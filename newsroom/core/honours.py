@@ -89,8 +89,17 @@ def _conferment(sentence: Sentence, match: Match, before: int, after: int, start
         if end > position + 1:
             authority = sentence.slice(position + 1, min(end, after))
         position = end
-    if authority is None:
+    if authority is None and match.target.authority:
         authority = match.target.authority
+        # "Bằng khen của Bộ trưởng Bộ Công Thương": the generic award, its authority named in full.
+        if normalise(match.target.name).endswith(normalise(authority)) and not sentence.all_caps:
+            end = position
+            while (end < after and tokens[end].is_word and tokens[end].is_capitalised and end not in starts
+                   and tokens[end].norm not in ACTIVE_MARKERS):
+                end += 1
+            if end > position:
+                authority = f"{authority} {sentence.slice(position, end)}"
+                position = end
     # Active: "<award> [của X] [năm 2025] cho/tặng <recipients>".
     for marker in range(position, min(position + 4, after)):
         norm = tokens[marker].norm
