@@ -116,8 +116,10 @@ class Recogniser:
                 result.awards.append(award)
         gone_units: set[str] = set()
         gone_awards: set[str] = set()
-        found = lambda name: bool(registry.find_units(name)) or registry.find_award(name) is not None  # noqa: E731
-        for names in _rejoin(excluded, found):
+        def known(name: str) -> bool:
+            return bool(registry.find_units(name)) or registry.find_award(name) is not None
+
+        for names in _rejoin(excluded, known):
             units_named, award = registry.find_units(names), registry.find_award(names)
             if not units_named and award is None:
                 result.unknown_metadata.append(names)
