@@ -31,9 +31,7 @@ YEAR_ARCHIVE_URL = "tin-tuc/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "tin-tuc/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "search", "units", "awards"]
-UNITS_SAVE_AS = "don-vi/index.html"
-AWARDS_SAVE_AS = "khen-thuong/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "search"]
 SEARCH_SAVE_AS = "tim-kiem/index.html"
 
 # Units and awards replace categories, tags and author pages.
@@ -42,7 +40,7 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "archives": None}
+PAGINATED_TEMPLATES = {"index": None, "archives": None, "unit": 10, "award": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),

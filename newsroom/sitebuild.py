@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -100,11 +102,23 @@ def build_site(options: BuildOptions) -> BuildReport:
         messages = run_pelican(options, staging)
         if messages:
             raise BuildFailed(messages)
+        index_for_search(staging)
         _swap_in(staging, output)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(time.perf_counter() - started, [p for p in problems if not p.is_error], [])
+
+
+def index_for_search(site: Path) -> None:
+    """Pagefind indexes the written HTML; its files ship with the site, so search works offline."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise BuildFailed([f"pagefind: error: {line}" for line in (result.stderr or result.stdout).splitlines() if line.strip()])
 
 
 def _swap_in(staging: Path, output: Path) -> None:

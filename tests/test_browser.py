@@ -22,7 +22,11 @@ def test_reader_opens_first_article_from_home(browser, served_site):
     tab.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/tin-tuc/", "/gioi-thieu/", "/tim-kiem/", "/don-vi/", "/khen-thuong/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/tin-tuc/", "/gioi-thieu/", "/tim-kiem/", "/don-vi/", "/khen-thuong/", "/khen-thuong/nam-2026/",
+     "/khen-thuong/bang-khen-cua-thu-tuong-chinh-phu/", "/don-vi/van-phong-tinh-uy/"],
+)
 def test_no_horizontal_scroll_on_a_phone(browser, served_site, path):
     tab = browser.new_page(viewport=PHONE)
     tab.goto(served_site + path)
@@ -40,4 +44,37 @@ def test_article_fits_a_phone(browser, served_site):
     assert overflow <= 0
     image_width = tab.evaluate("document.querySelector('figure img').getBoundingClientRect().width")
     assert 0 < image_width <= PHONE["width"]
+    tab.close()
+
+
+def test_reader_browses_by_unit_and_by_award(browser, served_site):
+    tab = browser.new_page()
+    tab.goto(served_site + "/")
+    tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Đơn vị").click()
+    office = tab.locator(".tree li", has=tab.get_by_role("link", name="Văn phòng Tỉnh ủy", exact=True)).first
+    office.get_by_role("link", name="Phòng Tổng hợp", exact=True).click()
+    tab.wait_for_load_state()
+    assert tab.locator("h1").inner_text() == "Phòng Tổng hợp"
+    assert tab.get_by_role("link", name="Văn phòng Tỉnh ủy", exact=True).first.is_visible()
+    assert tab.get_by_role("link", name="Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026").is_visible()
+    assert tab.get_by_text("28/01/2026").first.is_visible()
+    assert tab.get_by_role("link", name="Tập thể Lao động xuất sắc").first.is_visible()
+
+    tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Khen thưởng").click()
+    tab.get_by_role("link", name="Bằng khen của Thủ tướng Chính phủ", exact=True).click()
+    tab.wait_for_load_state()
+    assert tab.locator("h1").inner_text() == "Bằng khen của Thủ tướng Chính phủ"
+    table = tab.locator("table")
+    assert table.get_by_role("link", name="Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026").is_visible()
+    assert table.get_by_role("link", name="Nâng cao chất lượng tham mưu", exact=False).first.is_visible()
+    tab.close()
+
+
+def test_reader_searches_the_site(browser, served_site):
+    tab = browser.new_page()
+    tab.goto(served_site + "/tim-kiem/")
+    tab.locator(".pagefind-ui__search-input").fill("Lao động tiên tiến")
+    result = tab.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026" in tab.locator(".pagefind-ui__results").inner_text()
     tab.close()

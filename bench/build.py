@@ -1,0 +1,89 @@
+"""Build-time benchmark: the sample site and synthetic sites, with and without our plugin.
+
+Prints seconds (best of N) and ratios measured in the same run, so the
+figures survive a noisy shared machine. Usage:
+    .venv/bin/python bench/build.py [--repeat 3] [--sizes 100,200,400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsroom.sitebuild import BuildOptions, build_site  # noqa: E402
+
+
+def make_project(articles: int, folder: Path) -> Path:
+    """A copy of the project whose content holds `articles` news items made from the seed articles."""
+    for name in ("theme", "plugins"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    if articles:
+        seeds = sorted((ROOT / "content/articles").rglob("*.md"))
+        bodies = [seed.read_text(encoding="utf-8").split("\n\n", 1)[1] for seed in seeds]
+        start = datetime.datetime(2024, 1, 1, 8, 0)
+        for number in range(articles):
+            date = start + datetime.timedelta(days=number)
+            path = content / f"articles/{date:%Y/%m}/tin-so-{number}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                f"Title: Tin tổng hợp số {number}\nDate: {date:%Y-%m-%dT%H:%M}\nAuthor: Biên tập\n\n"
+                + bodies[number % len(bodies)],
+                encoding="utf-8",
+            )
+    return folder
+
+
+def time_build(project: Path, plugins: bool, repeat: int) -> float:
+    overrides = {} if plugins else {"PLUGINS": []}
+    best = float("inf")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        for _ in range(repeat):
+            options = BuildOptions(content=project / "content", output=project / "output",
+                                   settings=project / "pelicanconf.py", overrides=overrides)
+            started = time.perf_counter()
+            build_site(options)
+            best = min(best, time.perf_counter() - started)
+    finally:
+        os.chdir(cwd)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="100,200,400")
+    args = parser.parse_args()
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    sizes = [0] + [int(s) for s in args.sizes.split(",")]
+    print(f"{'articles':>8} {'with plugin':>12} {'without':>10} {'ratio':>6} {'ms/article':>11}")
+    per_article = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            project = make_project(size, Path(scratch) / f"site-{size}")
+            with_plugin = time_build(project, True, args.repeat)
+            without = time_build(project, False, args.repeat)
+            total = size + 2
+            per_article.append(with_plugin / total)
+            label = "sample" if size == 0 else str(total)
+            print(f"{label:>8} {with_plugin:>11.2f}s {without:>9.2f}s {with_plugin / without:>6.2f} {1000 * with_plugin / total:>10.1f}")
+    if len(per_article) > 2:
+        print(f"time per article, largest vs smallest synthetic site: {per_article[-1] / per_article[1]:.2f}x (1.0 = linear)")
+
+
+if __name__ == "__main__":
+    main()
