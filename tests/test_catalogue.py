@@ -85,5 +85,13 @@ def test_year_roll_groups_by_award_with_totals():
     roll = catalogue.roll(2026)
     assert [line.award.name for line in roll] == ["Huân chương Lao động hạng Ba", "Bằng khen của Thủ tướng Chính phủ", "Giấy khen"]
     assert [line.recipients for line in roll] == [1, 1, 26]
+    assert not roll[0].uncounted
     assert [(entry.name, count) for entry, count in catalogue.roll_by_unit(2026)] == [("Phòng Tổng hợp", 2)]
     assert catalogue.roll(2025)[0].recipients == 2
+
+
+def test_a_group_without_a_number_makes_the_total_a_minimum():
+    u, a = REGISTRY.units, REGISTRY.awards
+    pairs = [(article(3), Recognition([], [a["giay-khen"]], [honour("giay-khen", "phòng", "group"), honour("giay-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")]))]
+    line = Catalogue.build(REGISTRY, pairs).roll(2026)[0]
+    assert (line.recipients, line.uncounted) == (1, True)

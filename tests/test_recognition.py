@@ -209,6 +209,11 @@ def test_roles_mention_their_units(recogniser):
     assert [u.slug for u in recognition.units] == ["van-phong-ubnd-tinh-phong-hanh-chinh-to-chuc", "van-phong-tinh-uy"]
 
 
+def test_a_rank_named_after_a_body_is_not_the_body(recogniser):
+    recognition = recognise(recogniser, "Đồng chí Đinh Anh Tuấn - Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy phát biểu.")
+    assert [u.slug for u in recognition.units] == ["van-phong-tinh-uy"]
+
+
 def test_department_resolved_by_its_office(recogniser):
     by_sentence = recognise(recogniser, "Văn phòng UBND tỉnh khen thưởng phòng Tổng hợp.")
     assert [u.slug for u in by_sentence.units] == ["van-phong-ubnd-tinh", "van-phong-ubnd-tinh-phong-tong-hop"]

@@ -94,8 +94,14 @@ class Conferment:
 
     @property
     def recipients(self) -> int:
-        """How many people or collectives this conferment honours."""
-        return self.count if self.count else 1
+        """How many people or collectives this conferment honours; 0 where the text gives no number."""
+        if self.count:
+            return self.count
+        return 0 if self.recipient_kind == "group" else 1
+
+    @property
+    def uncounted(self) -> bool:
+        return self.recipients == 0
 
 
 @dataclass
@@ -108,6 +114,11 @@ class RollLine:
     @property
     def recipients(self) -> int:
         return sum(c.recipients for c in self.conferments)
+
+    @property
+    def uncounted(self) -> bool:
+        """Some conferment names a group without a number ("các phòng"), so the total is a minimum."""
+        return any(c.uncounted for c in self.conferments)
 
 
 @dataclass

@@ -140,6 +140,10 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     return sentences
 
 
+# A word that turns a unit's name into a rank held by a person.
+ROLE_SUFFIXES = {"viên"}
+
+
 def scan(trie: dict, tokens: list[Token]) -> list[Match]:
     """Leftmost-longest registered names, not overlapping."""
     matches: list[Match] = []
@@ -161,6 +165,9 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
             index += 1
             continue
         end, entry = best
+        if entry.award is None and end < count and tokens[end].norm in ROLE_SUFFIXES:
+            index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
+            continue
         if entry.award is not None:
             matches.append(Match("award", index, end, (entry.award,), entry.award))
         else:
