@@ -4,7 +4,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 from newsroom.cli import main
 from newsroom.core.markdown_text import markdown_to_text
@@ -71,18 +70,6 @@ def test_seed_002_json(capsys):
         {"award": "Giấy khen", "recipient": "cá nhân", "unit": None, "count": 26},
         {"award": "Chiến sĩ thi đua cơ sở", "recipient": "đồng chí", "unit": None, "count": 58},
         {"award": "Lao động tiên tiến", "recipient": "đồng chí", "unit": None, "count": 108},
-    ]
-
-
-def test_shared_seeds_when_present(capsys):
-    shared = ROOT.parent / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip("../shared/seeds is not beside the repository")
-    files = sorted(shared.glob("*.txt"))
-    copies = [SEEDS / f.name for f in files]
-    fresh, ours = extract_json(capsys, *files), extract_json(capsys, *copies)
-    assert [{k: v for k, v in r.items() if k != "file"} for r in fresh] == [
-        {k: v for k, v in r.items() if k != "file"} for r in ours
     ]
 
 
