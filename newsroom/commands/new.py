@@ -26,7 +26,7 @@ Summary:{slug_line}
 <!--
 Viết nội dung bài ở đây, các đoạn cách nhau một dòng trống. Ghi một câu tóm tắt vào dòng Summary ở trên.
 Ảnh: chép ảnh vào content/images/{year}/{month}/ rồi viết trên một dòng riêng, mô tả trong [...], chú thích trong ngoặc kép:
-![Mô tả ảnh](/images/{year}/{month}/ten-anh.jpg "Chú thích ảnh.")
+![Mô tả ảnh]({{static}}/images/{year}/{month}/ten-anh.jpg "Chú thích ảnh.")
 Khối này là ghi chú (HTML comment), không hiện trên trang; có thể xóa khi viết xong.
 -->
 """
