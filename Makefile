@@ -30,6 +30,7 @@ test: $(STAMP) chromium
 bench: $(STAMP)
 	$(BIN)/python bench/recognition.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/rebuild.py
 
 # Browsers cannot be downloaded here: Playwright drives Debian's chromium.
 chromium:

@@ -8,10 +8,12 @@ figures survive a noisy shared machine. Usage:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import io
 import logging
-import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,28 +49,35 @@ def make_project(articles: int, folder: Path) -> Path:
 
 
 def time_build(project: Path, plugins: bool, repeat: int) -> float:
-    overrides = {} if plugins else {"PLUGINS": []}
+    """Best wall time of `build_site` in a fresh process each run (Pelican's signals are process-global)."""
     best = float("inf")
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        for _ in range(repeat):
-            options = BuildOptions(content=project / "content", output=project / "output",
-                                   settings=project / "pelicanconf.py", overrides=overrides)
-            started = time.perf_counter()
-            build_site(options)
-            best = min(best, time.perf_counter() - started)
-    finally:
-        os.chdir(cwd)
+    for _ in range(repeat):
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", str(project), "1" if plugins else "0"],
+            cwd=project, capture_output=True, text=True, check=True,
+        )
+        best = min(best, float(result.stdout.strip().splitlines()[-1]))
     return best
+
+
+def child(project: Path, plugins: bool) -> None:
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    options = BuildOptions(content=project / "content", output=project / "output",
+                           settings=project / "pelicanconf.py", overrides={} if plugins else {"PLUGINS": []})
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        build_site(options)
+    print(time.perf_counter() - started)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", default="100,200,400")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    logging.getLogger("pelican").setLevel(logging.WARNING)
+    if args.child:
+        return child(Path(args.child[0]), args.child[1] == "1")
     sizes = [0] + [int(s) for s in args.sizes.split(",")]
     print(f"{'articles':>8} {'with plugin':>12} {'without':>10} {'ratio':>6} {'ms/article':>11}")
     per_article = []
