@@ -40,7 +40,6 @@ class BuildOptions:
 class BuildReport:
     seconds: float
     warnings: list[Problem]
-    pelican_messages: list[str]
 
 
 class _PelicanLogCollector(logging.Handler):
@@ -107,7 +106,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(time.perf_counter() - started, [p for p in problems if not p.is_error], [])
+    return BuildReport(time.perf_counter() - started, [p for p in problems if not p.is_error])
 
 
 def index_for_search(site: Path) -> None:
