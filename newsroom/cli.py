@@ -29,14 +29,7 @@ def build_parser(available: dict[str, object]) -> argparse.ArgumentParser:
 
 
 def available_commands() -> dict[str, object]:
-    modules = {}
-    for name, (module_name, _help) in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"newsroom.commands.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"newsroom.commands.{module_name}":
-                raise
-    return modules
+    return {name: importlib.import_module(f"newsroom.commands.{module}") for name, (module, _help) in COMMANDS.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
