@@ -9,10 +9,8 @@ strip tags, NFKC, unidecode, drop [^\\w\\s-], trim, [-\\s]+ -> "-", lower case.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from markupsafe import Markup
-from unidecode import unidecode
+from newsroom.core.text import slugify  # noqa: F401  (re-exported: new, import and duplicates use it here)
 
 # Kept in step with pelicanconf.py (ARTICLE_SAVE_AS, Pelican's DRAFT_SAVE_AS).
 ARTICLE_SAVE_AS = "tin-tuc/{year}/{month}/{slug}/index.html"
@@ -20,16 +18,6 @@ DRAFT_SAVE_AS = "drafts/{slug}.html"
 
 # What a Slug: may hold: anything else could leave the output folder or break URLs.
 SAFE_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
-_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
-
-
-def slugify(text: str) -> str:
-    """Pelican's default slug of a title: "Văn phòng Tỉnh ủy" -> "van-phong-tinh-uy"."""
-    value = unicodedata.normalize("NFKC", Markup(text).striptags())
-    value = unidecode(value)
-    for pattern, replacement in _SUBSTITUTIONS:
-        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
-    return value.lower().strip()
 
 
 def output_path(slug: str, year: int, month: int, status: str = "published") -> str:

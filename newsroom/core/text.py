@@ -14,6 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from markupsafe import Markup
+from unidecode import unidecode
+
 # Combining tone marks (grave, acute, tilde, hook above, dot below).
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 VOWELS = frozenset("aăâeêioôơuưy")
@@ -152,8 +155,13 @@ def normalise(text: str) -> str:
     return " ".join(token.norm for token in tokenize(text))
 
 
+# Pelican's default SLUG_REGEX_SUBSTITUTIONS: one slug rule for articles, units and awards.
+_SLUG_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
+
+
 def slugify(text: str) -> str:
-    """A stable ASCII slug: no diacritics, đ -> d, words joined by "-"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Pelican's default slug, without importing Pelican: "Văn phòng Tỉnh ủy" -> "van-phong-tinh-uy"."""
+    value = unidecode(unicodedata.normalize("NFKC", Markup(text).striptags()))
+    for pattern, replacement in _SLUG_SUBSTITUTIONS:
+        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
+    return value.lower().strip()
