@@ -17,7 +17,7 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
-READERS = {"rst": None, "html": None, "htm": None}  # editors write Markdown only
+READERS = {"rst": None, "html": None, "htm": None}  # editors write Markdown (.md) only: our plugin reads it
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsroom_pages"]
 

@@ -17,7 +17,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom.checks import Problem, check_site
+from newsroom.checks import Problem
+from newsroom.checks.site import check_content
+from newsroom.settings import SettingsError, load_settings
 
 
 class BuildFailed(Exception):
@@ -68,13 +70,19 @@ def _refuse_unsafe_output(options: BuildOptions) -> None:
         ])
 
 
-def run_pelican(options: BuildOptions, output: Path) -> list[str]:
+def site_settings(options: BuildOptions) -> dict:
+    """The settings of this build, read and validated once; BuildFailed names what is wrong."""
+    try:
+        return load_settings(options.settings, {"PATH": str(options.content.resolve()), **options.overrides})
+    except SettingsError as failure:
+        raise BuildFailed(failure.messages) from None
+
+
+def run_pelican(settings: dict, output: Path) -> list[str]:
     """Run Pelican into `output`; return its warnings and errors as messages."""
     from pelican import Pelican
-    from pelican.settings import read_settings
 
-    overrides = {"PATH": str(options.content.resolve()), "OUTPUT_PATH": str(output), **options.overrides}
-    settings = read_settings(str(options.settings), override=overrides)
+    settings = {**settings, "OUTPUT_PATH": str(output)}
     collector = _PelicanLogCollector()
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.addHandler(collector)
@@ -89,16 +97,16 @@ def run_pelican(options: BuildOptions, output: Path) -> list[str]:
 
 def build_site(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
-    problems = check_site(options.content)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise BuildFailed([str(p) for p in errors])
+    settings = site_settings(options)
+    checked = check_content(options.content, settings)
+    if checked.errors:
+        raise BuildFailed([str(p) for p in checked.errors])
     _refuse_unsafe_output(options)
     output = options.output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     try:
-        messages = run_pelican(options, staging)
+        messages = run_pelican(settings, staging)
         if messages:
             raise BuildFailed(messages)
         index_for_search(staging)
@@ -106,7 +114,7 @@ def build_site(options: BuildOptions) -> BuildReport:
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(time.perf_counter() - started, [p for p in problems if not p.is_error])
+    return BuildReport(time.perf_counter() - started, checked.warnings)
 
 
 def index_for_search(site: Path) -> None:

@@ -87,6 +87,7 @@ BUILD_CASES = ["binary-file", "crlf", "date-ambiguous", "duplicate-title", "key-
 def case_content(case: str, into: Path, base: Path | None = None) -> Path:
     """The case's content (over a copy of `base` if given) with the project's registry."""
     content = into / "content"
+    shutil.copy(ROOT / "pelicanconf.py", into / "pelicanconf.py")  # check reads the project's settings
     if base is not None:
         shutil.copytree(base, content)
     shutil.copytree(FIXTURES / case / "content", content, dirs_exist_ok=True)

@@ -12,9 +12,10 @@ from .problems import Problem
 from .text import check_text
 
 
-def check_article(source: MarkdownSource, content: Path | None = None) -> list[Problem]:
+def check_article(source: MarkdownSource, content: Path | None = None, page: bool = False) -> list[Problem]:
+    """Checks of an article, or of a fixed page (`page`), which needs no date or author."""
     content = Path(content) if content is not None else _content_folder(source.path)
-    return check_metadata(source) + check_figures(source, content) + check_text(source)
+    return check_metadata(source, page=page) + check_figures(source, content) + check_text(source)
 
 
 def _content_folder(path: Path) -> Path:

@@ -42,9 +42,9 @@ MARKUP = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
 URL_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def check_metadata(source: MarkdownSource) -> list[Problem]:
+def check_metadata(source: MarkdownSource, page: bool = False) -> list[Problem]:
     problems = _check_keys(source) + _check_body_keys(source)
-    problems += _check_required(source) + _check_values(source)
+    problems += _check_required(source, page) + _check_values(source)
     return problems
 
 
@@ -124,12 +124,14 @@ def _intended_key(label: str) -> str | None:
     return None
 
 
-def _check_required(source: MarkdownSource) -> list[Problem]:
+def _check_required(source: MarkdownSource, page: bool = False) -> list[Problem]:
     problems = []
     path = source.path
     title = source.metadata.get("title")
     if title is None or not title.value:
         problems.append(error(path, title.line if title else 1, "bài viết thiếu tiêu đề (Title:)", "the article has no title (Title:)"))
+    if page:
+        return problems
     author = source.metadata.get("author") or source.metadata.get("authors")
     if author is None or not author.value:
         problems.append(error(path, author.line if author else 1, "bài viết thiếu tác giả (Author:)", "the article has no author (Author:)"))

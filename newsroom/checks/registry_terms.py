@@ -8,85 +8,25 @@ warnings: editors may want to add them.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
-from newsroom.core.markdown_text import markdown_to_text
-from newsroom.core.recognition import Recogniser, split_metadata_list
-from newsroom.core.registry import Registry, RegistryError
+from newsroom.core.recognition import Recognition
 from newsroom.core.source import MarkdownSource
 
-from .figures import COMMENT
 from .problems import Problem, error, warning
 
 REGISTRY_MESSAGE = re.compile(r"^\s*(?:lỗi|cảnh báo):\s*(?P<vi>.*?)\s*/\s*(?:error|warning):\s*(?P<en>.*)$", re.DOTALL)
 
 
-def load_registry(content: Path):
-    """(registry or None, problems): the build needs the registry, so a missing one is an error here too."""
-    try:
-        return Registry.load(Path(content) / "registry"), []
-    except RegistryError as failure:
-        return None, [_registry_problem(*item) for item in failure.problems]
-
-
-def _registry_problem(path, line, message: str) -> Problem:
+def registry_problem(path, line, message: str) -> Problem:
     match = REGISTRY_MESSAGE.match(message)
     vietnamese, english = (match["vi"], match["en"]) if match else (message, message)
     return error(Path(path), line or 1, vietnamese, english)
 
 
-class TermChecker:
-    """The registry, its recogniser and each article's result, kept while the registry files are unchanged.
-
-    `newsroom serve` runs check_site on every save: loading the registry and
-    recognising every article again would cost seconds on a large site, so
-    only articles whose text changed are recognised again.
-    """
-
-    _latest: TermChecker | None = None
-
-    def __init__(self, digest: str, registry: Registry):
-        self.digest, self.registry = digest, registry
-        self.recogniser = Recogniser(registry)
-        self._results: dict[Path, tuple[str, list[Problem]]] = {}
-
-    @classmethod
-    def for_content(cls, content: Path) -> tuple[TermChecker | None, list[Problem]]:
-        digest = _digest(Path(content) / "registry")
-        if cls._latest is not None and cls._latest.digest == digest:
-            return cls._latest, []
-        registry, problems = load_registry(content)
-        if registry is None:
-            return None, problems
-        cls._latest = cls(digest, registry)
-        return cls._latest, []
-
-    def check(self, source: MarkdownSource) -> list[Problem]:
-        cached = self._results.get(source.path)
-        if cached is None or cached[0] != source.text:
-            cached = (source.text, check_terms(source, self.registry, self.recogniser))
-            self._results[source.path] = cached
-        return cached[1]
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def check_terms(source: MarkdownSource, registry, recogniser: Recogniser) -> list[Problem]:
-    """Recognise the article once, as the build will, and report what did not resolve."""
-    result = recogniser.recognise(
-        source.get("title"),
-        markdown_to_text(COMMENT.sub("", source.body)),
-        metadata_units=split_metadata_list(source.get("units")),
-        metadata_awards=split_metadata_list(source.get("awards")),
-        excluded=split_metadata_list(source.get("exclude")),
-    )
+def check_terms(source: MarkdownSource, registry, result: Recognition) -> list[Problem]:
+    """What the article's one recognition (the build's) could not resolve against the registry."""
     problems = [_unknown_metadata(source, registry, name) for name in result.unknown_metadata]
     seen = set()
     for candidate in result.unregistered:

@@ -1,64 +1,112 @@
-"""Checks over a whole content folder: each file read and parsed once, the registry loaded once.
+"""Checks over a whole content folder, from the one analysis of each file that the build also publishes.
 
-`newsroom build` runs this before every build (and `newsroom serve` on every
-save), so it stays linear in the number of articles.
+`newsroom build` runs this before every build and `newsroom serve` on every
+save: analyses come from memory or the cache, so only changed files cost time.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom.core.source import SourceError, parse_markdown, read_text
+from newsroom.analysis import Analyser, ArticleAnalysis
+from newsroom.analysis.render import body_markdown_settings
 
 from .articles import check_article
 from .duplicates import check_duplicates
-from .problems import Problem, error, warning
-from .registry_terms import TermChecker
+from .problems import Problem, error
+from .registry_terms import check_terms
 
-ARTICLE_SUFFIXES = {".md", ".markdown", ".mkd"}
-# Files editors save by mistake in place of Markdown: Pelican skips them without a word.
-FOREIGN_SUFFIXES = {".txt", ".doc", ".docx", ".odt", ".rtf", ".htm", ".html", ".rst"}
+# The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
+ARTICLE_SUFFIX = ".md"
+SOURCE_FOLDERS = ("articles", "pages")
 
 
 def article_files(content: Path) -> list[Path]:
-    folder = Path(content) / "articles"
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    return source_files(content, "articles")
 
 
-def check_site(content: Path) -> list[Problem]:
+def source_files(content: Path, folder: str) -> list[Path]:
+    root = Path(content) / folder
+    return sorted(p for p in root.rglob(f"*{ARTICLE_SUFFIX}") if p.is_file()) if root.is_dir() else []
+
+
+@dataclass
+class ContentCheck:
+    problems: list[Problem] = field(default_factory=list)
+    analyses: dict[Path, ArticleAnalysis] = field(default_factory=dict)
+    articles: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+_ANALYSERS: dict[tuple, Analyser] = {}
+
+
+def analyser_for(content: Path, settings: dict | None = None) -> Analyser:
+    """One Analyser per content folder and settings in a process, renewed when the registry changes."""
+    settings = settings or _default_settings()
+    key = (str(Path(content).resolve()), settings.get("REGISTRY_DIR", "registry"), repr(body_markdown_settings(settings.get("MARKDOWN"))),
+           settings.get("ANALYSIS_CACHE_PATH"))
+    analyser = _ANALYSERS.get(key)
+    if analyser is None or analyser.registry_changed():
+        analyser = _ANALYSERS[key] = Analyser(
+            Path(content), settings.get("MARKDOWN", {}), settings.get("REGISTRY_DIR", "registry"),
+            settings.get("ANALYSIS_CACHE_PATH"), settings.get("ANALYSIS_WORKERS", 0),
+        )
+    return analyser
+
+
+def _default_settings() -> dict:
+    from newsroom.settings import load_settings
+
+    return load_settings(Path("pelicanconf.py"))
+
+
+def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     content = Path(content)
-    terms, problems = TermChecker.for_content(content)
-    sources = []
-    for path in article_files(content):
-        try:
-            text = read_text(path)
-        except SourceError as failure:
-            problems.append(error(path, failure.line, *failure.message.split(" / ", 1)))
-            continue
-        except OSError as failure:
-            problems.append(error(path, 1, f"không đọc được tệp ({failure.strerror})", f"cannot read the file ({failure.strerror})"))
-            continue
-        if not text.strip():
+    analyser = analyser_for(content, settings)
+    result = ContentCheck(articles=article_files(content), pages=source_files(content, "pages"))
+    analyses, unreadable = analyser.analyse_files(result.articles + result.pages)
+    result.analyses = analyses
+    problems = list(analyser.registry_problems) + [item.problem for item in unreadable]
+    pages = set(result.pages)
+    for path, analysis in analyses.items():
+        source = analysis.source
+        if not source.text.strip():
             problems.append(error(path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article"))
             continue
-        source = parse_markdown(path, text)
-        sources.append(source)
-        problems += check_article(source, content)
-        if terms is not None:
-            problems += terms.check(source)
-    problems += check_duplicates(sources)
-    problems += _foreign_files(content)
-    return sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
+        problems += check_article(source, content, page=path in pages)
+        problems += analysis.problems
+        if analyser.registry is not None and path not in pages:
+            problems += check_terms(source, analyser.registry, analysis.recognition)
+    problems += check_duplicates([analyses[p].source for p in result.articles if p in analyses])
+    problems += _unpublished_files(content)
+    result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
+    return result
 
 
-def _foreign_files(content: Path) -> list[Problem]:
-    folder = content / "articles"
-    return [
-        warning(
-            path, 1,
-            "tệp này không phải Markdown (.md) nên sẽ không được đăng",
-            "not a Markdown (.md) file, so it will not be published",
-        )
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.suffix.lower() in FOREIGN_SUFFIXES
-    ]
+def check_site(content: Path, settings: dict | None = None) -> list[Problem]:
+    return check_content(content, settings).problems
+
+
+def _unpublished_files(content: Path) -> list[Problem]:
+    """Files in the articles and pages folders that the build would not publish: never silently dropped."""
+    problems = []
+    for folder in SOURCE_FOLDERS:
+        root = content / folder
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix != ARTICLE_SUFFIX and not path.name.startswith("."):
+                problems.append(error(
+                    path, 1,
+                    f"tệp này không phải bài Markdown (đuôi {ARTICLE_SUFFIX}) nên sẽ không được đăng; hãy đổi tên hoặc chuyển đi",
+                    f"not a Markdown article (ending {ARTICLE_SUFFIX}), so it would not be published; rename or move it",
+                ))
+    return problems

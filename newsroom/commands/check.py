@@ -1,7 +1,8 @@
 """`newsroom check`: list every problem in the content as `file:line: error|warning: Vietnamese / English`.
 
 Exits 1 when there is an error (the build would refuse), 0 with only warnings.
-`--fix` first rewrites decomposed (NFD) articles to NFC, touching nothing else.
+It judges the same analysis the build publishes, so it passes exactly when
+`newsroom build` would. `--fix` first rewrites decomposed (NFD) articles to NFC.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsroom.checks import check_site
-from newsroom.checks.site import article_files
+from newsroom.checks.site import SOURCE_FOLDERS, check_content, source_files
 from newsroom.checks.text import fix_nfc
+from newsroom.settings import SettingsError, load_settings
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="tệp cấu hình / settings file (pelicanconf.py)")
     parser.add_argument("--fix", action="store_true", help="sửa những lỗi sửa được tự động (NFD -> NFC) / fix what can be fixed (NFD -> NFC)")
 
 
@@ -24,16 +26,24 @@ def run(args) -> int:
     if not (content / "articles").is_dir():
         print(f"{content}: lỗi: không tìm thấy thư mục bài viết {content / 'articles'} / error: no articles folder", file=sys.stderr)
         return 2
+    if not args.settings.is_file():
+        print(f"{args.settings}: lỗi: không tìm thấy tệp cấu hình / error: settings file not found", file=sys.stderr)
+        return 2
+    try:
+        settings = load_settings(args.settings, {"PATH": str(content.resolve())}, for_pelican=False)
+    except SettingsError as failure:
+        print("\n".join(failure.messages), file=sys.stderr)
+        return 1
     if args.fix:
-        for path in article_files(content):
-            if fix_nfc(path):
-                print(f"{path}: đã chuyển sang dạng NFC / rewritten in NFC")
-    problems = check_site(content)
-    for problem in problems:
+        for folder in SOURCE_FOLDERS:
+            for path in source_files(content, folder):
+                if fix_nfc(path):
+                    print(f"{path}: đã chuyển sang dạng NFC / rewritten in NFC")
+    checked = check_content(content, settings)
+    for problem in checked.problems:
         print(problem)
-    errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
-    count = len(article_files(content))
+    errors, warnings = len(checked.errors), len(checked.warnings)
+    count = len(checked.articles)
     print(
         f"{count} bài, {errors} lỗi, {warnings} cảnh báo. / {count} articles, {errors} errors, {warnings} warnings."
     )

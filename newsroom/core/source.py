@@ -49,7 +49,11 @@ class MarkdownSource:
 
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is dropped), with Unix line ends."""
-    data = Path(path).read_bytes()
+    return decode_text(path, Path(path).read_bytes())
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """`read_text` for bytes already read."""
     if b"\x00" in data:
         raise SourceError(path, 1, "tệp nhị phân, không phải văn bản / binary file, not text")
     try:

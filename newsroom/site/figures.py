@@ -12,6 +12,11 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 def figures_from_images(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
+    return str(soup) if make_figures(soup) else html
+
+
+def make_figures(soup: BeautifulSoup) -> bool:
+    """Turn each photo alone in its paragraph into a figure, in place; True when any changed."""
     changed = False
     for paragraph in soup.find_all("p"):
         children = [c for c in paragraph.contents if not (isinstance(c, NavigableString) and not c.strip())]
@@ -29,4 +34,4 @@ def figures_from_images(html: str) -> str:
             figure.append(caption)
         paragraph.replace_with(figure)
         changed = True
-    return str(soup) if changed else html
+    return changed

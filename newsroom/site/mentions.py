@@ -28,14 +28,20 @@ def _block_of(node) -> Tag | None:
 
 
 class HtmlText:
-    def __init__(self, html: str):
-        self.soup = BeautifulSoup(html, "html.parser")
+    """Built from HTML or from a tree already parsed (the analysis parses each article once)."""
+
+    def __init__(self, html: str | BeautifulSoup):
+        self.soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
         self._starts: list[int] = []
         self._nodes: list[NavigableString] = []
         parts: list[str] = []
         position = 0
         last_block = None
-        for node in self.soup.find_all(string=True):
+        for node in self.soup.descendants:
+            if isinstance(node, Tag):
+                if node.name == "br":  # the lines it separates are read as paragraphs of their own
+                    last_block = node
+                continue
             if isinstance(node, NOT_TEXT) or node.parent.name in ("script", "style"):
                 continue
             block = _block_of(node)

@@ -2,9 +2,9 @@
 
 from pelican import signals
 
-from .content import enrich_content
 from .generator import IndexPagesGenerator
-from .recognition import recognise_articles
+from .reader import use_analysed_reader
+from .recognition import build_catalogue
 
 
 def get_generators(pelican):
@@ -12,6 +12,6 @@ def get_generators(pelican):
 
 
 def register():
-    signals.content_object_init.connect(enrich_content)
-    signals.article_generator_finalized.connect(recognise_articles)
+    signals.readers_init.connect(use_analysed_reader)
+    signals.article_generator_finalized.connect(build_catalogue)
     signals.get_generators.connect(get_generators)

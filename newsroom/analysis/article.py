@@ -1,0 +1,70 @@
+"""Analysing one article: metadata with line numbers, HTML rendered and parsed once, recognition once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from newsroom.checks.problems import Problem
+from newsroom.core.catalogue import AWARD_URL, UNIT_URL
+from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
+from newsroom.core.source import MarkdownSource, parse_markdown
+from newsroom.site.figures import make_figures
+from newsroom.site.mentions import HtmlText
+
+from .render import BodyRenderer
+
+# Links to unit and award pages are written against this stand-in for the site's
+# address, so one analysis serves development and production builds alike.
+SITE_TOKEN = "newsroom-site:"
+
+
+@dataclass
+class ArticleAnalysis:
+    path: Path
+    source: MarkdownSource
+    html: str  # the body as published, except SITE_TOKEN in place of the site address
+    text: str  # the reading text of the body, one paragraph per block
+    recognition: Recognition
+    problems: list[Problem] = field(default_factory=list)  # found while rendering (sanitising, limits)
+
+    def html_for(self, site_url: str) -> str:
+        return self.html.replace(SITE_TOKEN, site_url)
+
+    @property
+    def title(self) -> str:
+        return self.source.get("title")
+
+
+def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None) -> ArticleAnalysis:
+    source = parse_markdown(path, text)
+    html, problems = renderer.render(source)
+    soup = BeautifulSoup(html, "html.parser")
+    make_figures(soup)
+    body = HtmlText(soup)
+    if recogniser is None:
+        recognition = Recognition()
+    else:
+        recognition = recogniser.recognise(
+            source.get("title"),
+            body.text,
+            metadata_units=split_metadata_list(source.get("units")),
+            metadata_awards=split_metadata_list(source.get("awards")),
+            excluded=split_metadata_list(source.get("exclude")),
+        )
+        _link_first_mentions(body, recognition)
+    return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems)
+
+
+def _link_first_mentions(body: HtmlText, recognition: Recognition) -> None:
+    shown = {("unit", u.slug) for u in recognition.units} | {("award", a.slug) for a in recognition.awards}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for mention in recognition.mentions:
+        key = (mention.kind, mention.slug)
+        if key in shown:
+            spans.setdefault(key, []).append((mention.start, mention.end))
+    patterns = {"unit": UNIT_URL, "award": AWARD_URL}
+    hrefs = {key: f"{SITE_TOKEN}/{patterns[key[0]].format(slug=key[1])}" for key in spans}
+    body.link_first(spans, hrefs)

@@ -1,0 +1,153 @@
+"""Analysing every article of a content folder: cached, in parallel on every core, remembered in memory."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsroom.checks.problems import Problem, error
+from newsroom.core.recognition import Recogniser
+from newsroom.core.registry import Registry, RegistryError
+from newsroom.core.source import SourceError, decode_text
+
+from .article import ArticleAnalysis, analyse
+from .cache import AnalysisCache, code_version, entry_key
+from .render import BodyRenderer
+
+# Below this many articles to analyse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 24
+
+
+@dataclass
+class Unreadable:
+    path: Path
+    problem: Problem
+
+
+class Analyser:
+    """The registry, the renderer and the recogniser of one content folder, and the analyses made so far."""
+
+    def __init__(self, content: Path, markdown_settings: dict, registry_dir: str = "registry",
+                 cache_dir: Path | None = None, workers: int = 0):
+        self.content = Path(content)
+        self.registry_folder = self.content / registry_dir
+        self.registry_problems: list[Problem] = []
+        self.registry: Registry | None = None
+        self.registry_digest = _folder_digest(self.registry_folder)
+        try:
+            self.registry = Registry.load(self.registry_folder)
+        except RegistryError as failure:
+            from newsroom.checks.registry_terms import registry_problem
+
+            self.registry_problems = [registry_problem(*item) for item in failure.problems]
+        self.renderer = BodyRenderer(markdown_settings)
+        self.recogniser = Recogniser(self.registry) if self.registry is not None else None
+        settings_key = json.dumps(self.renderer.settings, sort_keys=True, default=repr)
+        self.context_key = hashlib.sha256(
+            f"{code_version()}\0{self.registry_digest}\0{settings_key}".encode()
+        ).hexdigest()
+        self.cache = AnalysisCache(cache_dir)
+        self.workers = workers or os.cpu_count() or 1
+        self._memory: dict[Path, tuple[tuple[int, int], str, ArticleAnalysis]] = {}
+
+    def registry_changed(self) -> bool:
+        return _folder_digest(self.registry_folder) != self.registry_digest
+
+    def analyse_files(self, paths: list[Path]) -> tuple[dict[Path, ArticleAnalysis], list[Unreadable]]:
+        """Every file's analysis, from memory, the cache or fresh, in the order given."""
+        results: dict[Path, ArticleAnalysis] = {}
+        unreadable: list[Unreadable] = []
+        pending: list[tuple[Path, str, bytes, tuple[int, int]]] = []
+        for path in paths:
+            try:
+                stat = path.stat()
+                stamp = (stat.st_mtime_ns, stat.st_size)
+                remembered = self._memory.get(path)
+                if remembered is not None and remembered[0] == stamp:
+                    results[path] = remembered[2]
+                    continue
+                data = path.read_bytes()
+            except OSError as failure:
+                unreadable.append(Unreadable(path, error(
+                    path, 1, f"không đọc được tệp ({failure.strerror})", f"cannot read the file ({failure.strerror})")))
+                continue
+            key = entry_key(self.context_key, self._relative(path), data)
+            cached = self.cache.load(key)
+            if cached is not None:
+                cached.path = path
+                cached.source.path = path
+                self._remember(path, stamp, key, cached)
+                results[path] = cached
+            else:
+                pending.append((path, key, data, stamp))
+        for path, key, stamp, outcome in self._analyse_pending(pending):
+            if isinstance(outcome, Unreadable):
+                unreadable.append(outcome)
+                continue
+            payload, analysis = outcome
+            self.cache.store(key, payload)
+            self._remember(path, stamp, key, analysis)
+            results[path] = analysis
+        return {path: results[path] for path in paths if path in results}, unreadable
+
+    def _remember(self, path: Path, stamp: tuple[int, int], key: str, analysis: ArticleAnalysis) -> None:
+        self._memory[path] = (stamp, key, analysis)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.content.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _analyse_pending(self, pending):
+        jobs = [(path, key, data) for path, key, data, _ in pending]
+        stamps = {path: stamp for path, _, _, stamp in pending}
+        if len(jobs) < PARALLEL_FROM or self.workers < 2:
+            outcomes = (self.analyse_bytes(*job) for job in jobs)
+        else:
+            outcomes = self._in_workers(jobs)
+        for (path, key, _), outcome in zip(jobs, outcomes):
+            if isinstance(outcome, bytes):
+                outcome = (outcome, pickle.loads(outcome)[1])
+            yield path, key, stamps[path], outcome
+
+    def analyse_bytes(self, path: Path, key: str, data: bytes):
+        """(pickled (key, analysis), analysis), or Unreadable when the bytes are no UTF-8 text."""
+        try:
+            text = decode_text(path, data)
+        except SourceError as failure:
+            vietnamese, _, english = failure.message.partition(" / ")
+            return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
+        analysis = analyse(path, text, self.renderer, self.recogniser)
+        return pickle.dumps((key, analysis), protocol=pickle.HIGHEST_PROTOCOL), analysis
+
+    def _in_workers(self, jobs):
+        global _WORKER_ANALYSER
+        _WORKER_ANALYSER = self  # inherited by the forked workers: no registry is loaded twice
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, min(64, len(jobs) // (self.workers * 4)))
+        with context.Pool(self.workers) as pool:
+            yield from pool.imap(_analyse_in_worker, jobs, chunksize=chunk)
+
+
+_WORKER_ANALYSER: Analyser | None = None
+
+
+def _analyse_in_worker(job):
+    outcome = _WORKER_ANALYSER.analyse_bytes(*job)
+    return outcome[0] if isinstance(outcome, tuple) else outcome
+
+
+def _folder_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(path.name.encode() + b"\0unreadable\0")
+    return digest.hexdigest()

@@ -1,0 +1,40 @@
+"""The one reader of Markdown sources: Pelican publishes exactly the analysis `newsroom check` judged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.readers import BaseReader
+
+from newsroom.checks.dates import localised, parse_article_date
+from newsroom.checks.site import analyser_for
+
+DATE_KEYS = ("date", "modified")
+
+
+class AnalysedMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path):
+        path = Path(source_path)
+        analyser = analyser_for(Path(self.settings["PATH"]), self.settings)
+        analyses, unreadable = analyser.analyse_files([path])
+        if unreadable:
+            raise ValueError(str(unreadable[0].problem))
+        analysis = analyses[path]
+        metadata = {}
+        for key, field in analysis.source.metadata.items():
+            if key in DATE_KEYS:
+                metadata[key] = localised(parse_article_date(field.value))
+            else:
+                metadata[key] = self.process_metadata(key, field.value)
+        metadata["analysis"] = analysis
+        return analysis.html_for(self.settings.get("SITEURL", "")), metadata
+
+
+def use_analysed_reader(readers) -> None:
+    """Our reader takes .md; Pelican's other Markdown extensions are not published (check refuses them)."""
+    for extension in ("markdown", "mkd", "mdown"):
+        readers.reader_classes[extension] = None
+    readers.reader_classes["md"] = AnalysedMarkdownReader
