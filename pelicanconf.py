@@ -4,6 +4,7 @@ Production overrides live in publishconf.py.
 """
 
 from newsroom.site.dates import vi_date, vi_month_year
+from newsroom.site.pagination import pager_window
 
 SITENAME = "Cổng thông tin Văn phòng"
 SITESUBTITLE = "Tin tức hoạt động của các cơ quan, đơn vị cấp tỉnh"
@@ -40,7 +41,7 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "archives": None, "unit": 10, "award": 20}
+PAGINATED_TEMPLATES = {"index": None, "archives": 50, "unit": 10, "award": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
@@ -70,7 +71,7 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "extensions": [],
 }
-JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year}
+JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year, "pager_window": pager_window}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

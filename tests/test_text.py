@@ -120,3 +120,12 @@ def test_offsets_cover_the_original(parts):
 def test_normalising_twice_changes_nothing(parts):
     once = normalise(" ".join(parts))
     assert normalise(once) == once
+
+
+def test_pager_window_shows_first_last_and_neighbours():
+    from newsroom.site.pagination import pager_window
+
+    assert pager_window(5, 100) == [1, None, 4, 5, 6, None, 100]
+    assert pager_window(1, 3) == [1, 2, 3]
+    assert pager_window(3, 5) == [1, 2, 3, 4, 5]
+    assert pager_window(100, 100) == [1, None, 99, 100]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
 LOCALE = "vi"
 
 
+@lru_cache(maxsize=65536)  # every list shows each article's date: format it once
 def vi_date(value: datetime.date | datetime.datetime, style: str = "full") -> str:
     """'Thứ Tư, 21 tháng 1, 2026' (full) or '21/01/2026' (short)."""
     if style == "short":

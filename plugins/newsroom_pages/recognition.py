@@ -12,3 +12,4 @@ def build_catalogue(generator) -> None:
     analyser = analyser_for(Path(generator.settings["PATH"]), generator.settings)
     recognised = [(article, article.analysis.recognition) for article in generator.articles]
     generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised)
+    generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
