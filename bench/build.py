@@ -1,18 +1,19 @@
-"""Build-time benchmark: the sample site and synthetic sites, with and without our plugin.
+"""Build cost: `newsroom build` beside plain Pelican 4.12, on the same realistic sites, in one run.
 
-Prints seconds (best of N) and ratios measured in the same run, so the
-figures survive a noisy shared machine. Usage:
-    .venv/bin/python bench/build.py [--repeat 3] [--sizes 100,200,400]
+For each size: plain Pelican (a separate venv, units and awards as tags,
+default theme), then newsroom cold (no analysis cache), then newsroom again
+with nothing changed. Each figure is the median of --repeat runs, in CPU
+seconds (user + system of the build and every process it started) and peak
+memory (the largest process). Usage:
+    .venv/bin/python bench/build.py [--sizes 250,1000,4000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime
-import io
-import logging
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,78 +21,70 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from newsroom.sitebuild import BuildOptions, build_site  # noqa: E402
+from sites import make_site  # noqa: E402
 
-
-def make_project(articles: int, folder: Path) -> Path:
-    """A copy of the project whose content holds `articles` news items made from the seed articles."""
-    for name in ("theme", "plugins"):
-        shutil.copytree(ROOT / name, folder / name)
-    shutil.copy(ROOT / "pelicanconf.py", folder / "pelicanconf.py")
-    content = folder / "content"
-    shutil.copytree(ROOT / "content", content)
-    if articles:
-        seeds = sorted((ROOT / "content/articles").rglob("*.md"))
-        bodies = [seed.read_text(encoding="utf-8").split("\n\n", 1)[1] for seed in seeds]
-        start = datetime.datetime(2024, 1, 1, 8, 0)
-        for number in range(articles):
-            date = start + datetime.timedelta(days=number)
-            path = content / f"articles/{date:%Y/%m}/tin-so-{number}.md"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                f"Title: Tin tổng hợp số {number}\nDate: {date:%Y-%m-%dT%H:%M}\nAuthor: Biên tập\n\n"
-                + bodies[number % len(bodies)],
-                encoding="utf-8",
-            )
-    return folder
+PLAIN_VENV = ROOT / ".cache/bench/pelican-4.12"
+NEWSROOM = Path(sys.executable).parent / "newsroom"
 
 
-def time_build(project: Path, plugins: bool, repeat: int) -> float:
-    """Best wall time of `build_site` in a fresh process each run (Pelican's signals are process-global)."""
-    best = float("inf")
-    for _ in range(repeat):
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", str(project), "1" if plugins else "0"],
-            cwd=project, capture_output=True, text=True, check=True,
-        )
-        best = min(best, float(result.stdout.strip().splitlines()[-1]))
-    return best
+def plain_pelican() -> Path:
+    """Plain Pelican 4.12 in a venv of its own, made once."""
+    pelican = PLAIN_VENV / "bin/pelican"
+    if not pelican.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PLAIN_VENV)], check=True)
+        subprocess.run([str(PLAIN_VENV / "bin/pip"), "install", "--quiet", "--disable-pip-version-check",
+                        "pelican[markdown]>=4.12,<4.13"], check=True)
+    return pelican
 
 
-def child(project: Path, plugins: bool) -> None:
-    logging.getLogger("pelican").setLevel(logging.WARNING)
-    options = BuildOptions(content=project / "content", output=project / "output",
-                           settings=project / "pelicanconf.py", overrides={} if plugins else {"PLUGINS": []})
+def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak MiB) of one run of `command` and its descendants."""
     started = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()):
-        build_site(options)
-    print(time.perf_counter() - started)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+
+
+def median_of(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    return tuple(statistics.median(run[i] for run in runs) for i in range(3))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="250,1000,4000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--sizes", default="100,200,400")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        return child(Path(args.child[0]), args.child[1] == "1")
-    sizes = [0] + [int(s) for s in args.sizes.split(",")]
-    print(f"{'articles':>8} {'with plugin':>12} {'without':>10} {'ratio':>6} {'ms/article':>11}")
-    per_article = []
+    pelican = plain_pelican()
+    print(f"{'articles':>8} | {'plain Pelican':>20} | {'newsroom cold':>20} | {'newsroom unchanged':>20} | cold/plain  again/plain")
+    print(f"{'':>8} | {'CPU s   wall   MiB':>20} | {'CPU s   wall   MiB':>20} | {'CPU s   wall   MiB':>20} |")
+    per_article = {}
     with tempfile.TemporaryDirectory() as scratch:
-        for size in sizes:
-            project = make_project(size, Path(scratch) / f"site-{size}")
-            with_plugin = time_build(project, True, args.repeat)
-            without = time_build(project, False, args.repeat)
-            total = size + 2
-            per_article.append(with_plugin / total)
-            label = "sample" if size == 0 else str(total)
-            print(f"{label:>8} {with_plugin:>11.2f}s {without:>9.2f}s {with_plugin / without:>6.2f} {1000 * with_plugin / total:>10.1f}")
-    if len(per_article) > 2:
-        print(f"time per article, largest vs smallest synthetic site: {per_article[-1] / per_article[1]:.2f}x (1.0 = linear)")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            plain_site = make_site(size, Path(scratch) / f"plain-{size}", plain=True)
+            site = make_site(size, Path(scratch) / f"site-{size}")
+            plain_runs, cold_runs, again_runs = [], [], []
+            for _ in range(args.repeat):
+                shutil.rmtree(plain_site / "output", ignore_errors=True)
+                plain_runs.append(measure([str(pelican), "content", "-o", "output", "-s", "pelicanconf.py", "-q"], plain_site))
+                shutil.rmtree(site / ".cache", ignore_errors=True)
+                build = [str(NEWSROOM), "build", "--output", "output"]
+                cold_runs.append(measure(build, site))
+                again_runs.append(measure(build, site))
+            plain, cold, again = median_of(plain_runs), median_of(cold_runs), median_of(again_runs)
+            per_article[size] = cold[0] / size
+            cells = " | ".join(f"{c:6.2f} {w:6.2f} {m:5.0f}" for c, w, m in (plain, cold, again))
+            print(f"{size:>8} | {cells} | {cold[0] / plain[0]:9.2f}  {again[0] / plain[0]:10.2f}", flush=True)
+            shutil.rmtree(plain_site)
+            shutil.rmtree(site)
+    sizes = sorted(per_article)
+    for small, large in zip(sizes, sizes[1:]):
+        print(f"CPU per article at {large} / at {small}: {per_article[large] / per_article[small]:.2f} (1.00 = linear)")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.checks import Problem
 from newsroom.checks.site import check_content
 from newsroom.settings import SettingsError, load_settings
@@ -42,6 +43,7 @@ class BuildOptions:
 class BuildReport:
     seconds: float
     warnings: list[Problem]
+    unchanged: bool = False  # nothing changed since the build that made the output: it was kept
 
 
 class _PelicanLogCollector(logging.Handler):
@@ -102,6 +104,10 @@ def build_site(options: BuildOptions) -> BuildReport:
     if checked.errors:
         raise BuildFailed([str(p) for p in checked.errors])
     _refuse_unsafe_output(options)
+    state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    fingerprint = _inputs_of(options, settings)
+    if is_current(state_folder, options.output, fingerprint):
+        return BuildReport(time.perf_counter() - started, checked.warnings, unchanged=True)
     output = options.output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
@@ -111,10 +117,18 @@ def build_site(options: BuildOptions) -> BuildReport:
             raise BuildFailed(messages)
         index_for_search(staging)
         _swap_in(staging, output)
+        remember(state_folder, options.output, fingerprint)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(time.perf_counter() - started, checked.warnings)
+
+
+def _inputs_of(options: BuildOptions, settings: dict) -> str:
+    folders = [options.content.resolve(), Path(settings["THEME"]).resolve()]
+    folders += [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
+    extra = repr(sorted((k, repr(v)) for k, v in options.overrides.items()))
+    return inputs_fingerprint(folders, [options.settings.resolve()], extra)
 
 
 def index_for_search(site: Path) -> None:

@@ -16,7 +16,9 @@ from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, decode_text
 
 from .article import ArticleAnalysis, analyse
-from .cache import AnalysisCache, code_version, entry_key
+from newsroom.codeversion import code_version
+
+from .cache import AnalysisCache, entry_key
 from .render import BodyRenderer
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.

@@ -12,28 +12,13 @@ import hashlib
 import os
 import pickle
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
-import bs4
-import markdown
-
-FORMAT = b"newsroom-analysis-1"
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of the code that produces analyses: any change to it invalidates every entry."""
-    digest = hashlib.sha256(FORMAT)
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(f"{markdown.__version__} {bs4.__version__}".encode())
-    return digest.hexdigest()
+FORMAT = "newsroom-analysis-1"
 
 
 def entry_key(context_key: str, relative_path: str, data: bytes) -> str:
-    digest = hashlib.sha256(context_key.encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{context_key}".encode())
     digest.update(b"\0" + relative_path.encode() + b"\0")
     digest.update(data)
     return digest.hexdigest()

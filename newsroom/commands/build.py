@@ -45,5 +45,8 @@ def build_and_report(options: BuildOptions) -> int:
         return 1
     for problem in report.warnings:
         print(problem, file=sys.stderr)
-    print(f"Đã dựng trang vào {options.output} trong {report.seconds:.2f} giây. / Built {options.output} in {report.seconds:.2f} s.")
+    if report.unchanged:
+        print(f"Không có gì thay đổi; {options.output} đã là bản mới nhất. / Nothing changed; {options.output} is up to date.")
+    else:
+        print(f"Đã dựng trang vào {options.output} trong {report.seconds:.2f} giây. / Built {options.output} in {report.seconds:.2f} s.")
     return 0

@@ -5,6 +5,7 @@ from pelican import signals
 from .generator import IndexPagesGenerator
 from .reader import use_analysed_reader
 from .recognition import build_catalogue
+from .urls import fix_urls
 
 
 def get_generators(pelican):
@@ -13,5 +14,7 @@ def get_generators(pelican):
 
 def register():
     signals.readers_init.connect(use_analysed_reader)
+    signals.article_generator_finalized.connect(fix_urls)
+    signals.page_generator_finalized.connect(fix_urls)
     signals.article_generator_finalized.connect(build_catalogue)
     signals.get_generators.connect(get_generators)
