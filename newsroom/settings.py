@@ -7,10 +7,10 @@ one Pelican knows or one declared below, so a misspelt setting ("TIMEZON",
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
-import hashlib
-import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,8 @@ def load_settings(path: Path, overrides: dict | None = None, for_pelican: bool =
         raise SettingsError(messages)
     if for_pelican:
         try:
-            settings = read_settings(str(path), override=dict(overrides or {}))
+            with _quiet(DEVELOPMENT_FEED_WARNING):
+                settings = read_settings(str(path), override=dict(overrides or {}))
         except ValueError as failure:  # Pelican's word for a theme or path it cannot find
             raise SettingsError([f"{path}:1: lỗi: cấu hình không dùng được ({failure}) / error: unusable settings ({failure})"]) from None
     else:
@@ -86,8 +87,23 @@ def load_settings(path: Path, overrides: dict | None = None, for_pelican: bool =
     return settings
 
 
-def markdown_fingerprint(settings: dict) -> str:
-    return hashlib.sha256(json.dumps(settings.get("MARKDOWN", {}), sort_keys=True, default=repr).encode()).hexdigest()
+# Development builds have no site address by design; production ones do (publishconf.py).
+DEVELOPMENT_FEED_WARNING = "Feeds generated without SITEURL"
+
+
+@contextlib.contextmanager
+def _quiet(prefix: str):
+    """Drop Pelican's log lines starting with `prefix` while the block runs."""
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(prefix)
+
+    logger = logging.getLogger("pelican.settings")
+    logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        logger.removeFilter(keep)
 
 
 def _assignment_lines(path: Path) -> dict[str, int]:

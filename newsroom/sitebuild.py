@@ -44,6 +44,7 @@ class BuildReport:
     seconds: float
     warnings: list[Problem]
     unchanged: bool = False  # nothing changed since the build that made the output: it was kept
+    run: object = None  # the Pelican run, kept when asked (newsroom serve re-publishes from it)
 
 
 class _PelicanLogCollector(logging.Handler):
@@ -82,22 +83,39 @@ def site_settings(options: BuildOptions) -> dict:
 
 def run_pelican(settings: dict, output: Path) -> list[str]:
     """Run Pelican into `output`; return its warnings and errors as messages."""
-    from pelican import Pelican
-
-    settings = {**settings, "OUTPUT_PATH": str(output)}
-    collector = _PelicanLogCollector()
-    pelican_logger = logging.getLogger("pelican")
-    pelican_logger.addHandler(collector)
-    try:
-        Pelican(settings).run()
-    except Exception as failure:  # Pelican raises bare exceptions for template and writer errors
-        collector.records.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": f"{type(failure).__name__}: {failure}"}))
-    finally:
-        pelican_logger.removeHandler(collector)
-    return [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in collector.records]
+    return run_site(settings, output)[0]
 
 
-def build_site(options: BuildOptions) -> BuildReport:
+def run_site(settings: dict, output: Path):
+    """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
+    from newsroom.pelicanrun import SiteRun
+
+    run = None
+    with PelicanMessages() as messages:
+        run = SiteRun({**settings, "OUTPUT_PATH": str(output)})
+        run.generate()
+    return messages.lines, run
+
+
+class PelicanMessages:
+    """Pelican's warnings and errors (and any exception it raises) while the block runs, as messages."""
+
+    def __enter__(self):
+        self.collector = _PelicanLogCollector()
+        self.lines: list[str] = []
+        logging.getLogger("pelican").addHandler(self.collector)
+        return self
+
+    def __exit__(self, kind, failure, traceback) -> bool:
+        logging.getLogger("pelican").removeHandler(self.collector)
+        records = self.collector.records
+        if failure is not None and isinstance(failure, Exception):  # Pelican raises bare exceptions for template and writer errors
+            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": f"{type(failure).__name__}: {failure}"}))
+        self.lines += [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in records]
+        return failure is None or isinstance(failure, Exception)
+
+
+def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
     started = time.perf_counter()
     settings = site_settings(options)
     checked = check_content(options.content, settings)
@@ -106,22 +124,23 @@ def build_site(options: BuildOptions) -> BuildReport:
     _refuse_unsafe_output(options)
     state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     fingerprint = _inputs_of(options, settings)
-    if is_current(state_folder, options.output, fingerprint):
+    if not keep_run and is_current(state_folder, options.output, fingerprint):
         return BuildReport(time.perf_counter() - started, checked.warnings, unchanged=True)
     output = options.output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
     try:
-        messages = run_pelican(settings, staging)
+        messages, run = run_site(settings, staging)
         if messages:
             raise BuildFailed(messages)
         index_for_search(staging)
         _swap_in(staging, output)
         remember(state_folder, options.output, fingerprint)
+        run.moved_to(output)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(time.perf_counter() - started, checked.warnings)
+    return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 
 
 def _inputs_of(options: BuildOptions, settings: dict) -> str:
