@@ -39,6 +39,8 @@ SEARCH_SAVE_AS = "tim-kiem/index.html"
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+# Drafts are not published (check notes them); hidden articles get a page but no listing.
+DRAFT_SAVE_AS = DRAFT_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL = ""
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "archives": 50, "unit": 10, "award": 20}

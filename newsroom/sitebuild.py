@@ -110,7 +110,8 @@ class PelicanMessages:
         logging.getLogger("pelican").removeHandler(self.collector)
         records = self.collector.records
         if failure is not None and isinstance(failure, Exception):  # Pelican raises bare exceptions for template and writer errors
-            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": f"{type(failure).__name__}: {failure}"}))
+            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR",
+                                                  "msg": f"{type(failure).__name__}: {failure}"}))
         self.lines += [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in records]
         return failure is None or isinstance(failure, Exception)
 

@@ -7,6 +7,8 @@ import re
 from zoneinfo import ZoneInfo
 
 DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+# Calendar dates only (year-month-day, a time, an offset): week dates and ordinal days are ISO too, but no editor means them.
+CALENDAR = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 class DateProblem(ValueError):
@@ -20,10 +22,11 @@ def parse_article_date(value: str) -> datetime.datetime:
     text = value.strip()
     if not text:
         raise DateProblem("thiếu ngày đăng", "the date is empty")
-    try:
-        return datetime.datetime.fromisoformat(text)
-    except ValueError:
-        pass
+    if CALENDAR.match(text):
+        try:
+            return datetime.datetime.fromisoformat(text)
+        except ValueError:
+            pass
     match = DAY_MONTH_YEAR.match(text)
     if match:
         first, second, year = (int(g) for g in match.groups())

@@ -40,10 +40,7 @@ def destination(source: MarkdownSource) -> Destination | None:
         if status != "draft":
             return None
         date = None
-    save_as = source.get("save_as")
-    if save_as:
-        output = save_as.strip().lstrip("./")
-    elif date is None:
+    if date is None:
         output = output_path(slug, 0, 0, status)
     else:
         output = output_path(slug, date.year, date.month, status)

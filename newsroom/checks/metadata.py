@@ -16,13 +16,15 @@ from newsroom.core.source import META_LINE, MarkdownSource
 
 from .dates import DateProblem, localised, now, parse_article_date
 from .problems import Problem, error, warning
-from .slugs import SAFE_SLUG
+from .slugs import SAFE_SLUG, slugify
 
 KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",
     "awards", "exclude", "lang", "template", "save_as", "url", "category", "tags",
 )
 STATUSES = ("published", "draft", "hidden")
+# Keys Pelican honours that would let an article choose where it is written, or how.
+PORTAL_CHOOSES = ("save_as", "url", "template")
 # What editors write in Vietnamese, and the key Pelican understands.
 VIETNAMESE_KEYS = {
     "tiêu đề": "Title", "tựa đề": "Title", "tên bài": "Title",
@@ -39,12 +41,15 @@ VIETNAMESE_KEYS = {
 # A line an editor meant as metadata: a short label (up to 4 words), a colon, a value.
 KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*(?:[ ][\w-]+){0,3})[ \t]*:[ \t]*(?P<value>.*)$")
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
-URL_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
+# C0 controls but tab and line ends, DEL, C1 controls: XML (feeds) refuses them and no editor means them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Longer page addresses break file systems (255 bytes) and nobody types them.
+MAX_SLUG = 120
 
 
 def check_metadata(source: MarkdownSource, page: bool = False) -> list[Problem]:
     problems = _check_keys(source) + _check_body_keys(source)
-    problems += _check_required(source, page) + _check_values(source)
+    problems += _check_required(source, page) + _check_values(source) + check_control_characters(source)
     return problems
 
 
@@ -169,13 +174,13 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
                 f'"{field.key.capitalize()}:" chứa mã HTML hoặc script; chỉ viết chữ thường',
                 f'"{field.key.capitalize()}:" contains markup or script; write plain text',
             ))
-    for key in ("save_as", "url"):
+    for key in PORTAL_CHOOSES:
         field = source.metadata.get(key)
-        if field and _escapes_output(field.value):
+        if field is not None:
             problems.append(error(
                 path, field.line,
-                f'"{key.capitalize()}:" trỏ ra ngoài thư mục trang web (đường dẫn tuyệt đối, "..", "\\" hoặc địa chỉ); hãy bỏ dòng này',
-                f'"{key.capitalize()}:" points outside the output folder (absolute path, "..", backslash or scheme); remove it',
+                f'không được dùng "{key.capitalize()}:": địa chỉ và khuôn trang do cổng thông tin quyết định (có thể đè lên trang khác); hãy xóa dòng này, dùng Slug: nếu cần đổi địa chỉ',
+                f'"{key.capitalize()}:" is not allowed: the portal decides page addresses and layouts (it could replace another page); delete the line, use Slug: to change the address',
             ))
     slug = source.metadata.get("slug")
     if slug and not SAFE_SLUG.match(slug.value):
@@ -184,7 +189,14 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
             f'"Slug: {slug.value}" chỉ được dùng chữ không dấu, số và dấu gạch ngang',
             f'"Slug:" may only hold unaccented letters, digits and hyphens',
         ))
+    problems += _check_address(source)
     status = source.metadata.get("status")
+    if status and status.value.lower() == "draft":
+        problems.append(warning(
+            path, status.line,
+            "bài đang là bản nháp (Status: draft) nên không được đăng; xóa dòng này khi muốn đăng",
+            "the article is a draft (Status: draft), so it is not published; remove the line to publish it",
+        ))
     if status and status.value.lower() not in STATUSES:
         problems.append(error(
             path, status.line,
@@ -201,13 +213,39 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
     return problems
 
 
-def _escapes_output(value: str) -> bool:
-    value = value.strip()
-    segments = value.split("/")
-    return (
-        value.startswith("/")
-        or "\\" in value
-        or ".." in segments
-        or bool(URL_SCHEME.match(value))
-        or "\x00" in value
-    )
+def _check_address(source: MarkdownSource) -> list[Problem]:
+    """The page address comes from Slug: or the title: it must exist and fit in a file name."""
+    title, slug_field = source.metadata.get("title"), source.metadata.get("slug")
+    if slug_field and slug_field.value:
+        slug, field, origin_vi, origin_en = slug_field.value, slug_field, "Slug:", "Slug:"
+    elif title and title.value:
+        slug, field, origin_vi, origin_en = slugify(title.value), title, "tiêu đề", "the title"
+    else:
+        return []
+    if not slug:
+        return [error(
+            source.path, field.line,
+            f"{origin_vi} không có chữ hoặc số nào để làm địa chỉ trang; hãy viết tiêu đề bằng chữ hoặc thêm dòng Slug:",
+            f"{origin_en} has no letter or digit to make the page address from; write words or add a Slug: line",
+        )]
+    if len(slug) > MAX_SLUG:
+        return [error(
+            source.path, field.line,
+            f"địa chỉ trang lấy từ {origin_vi} dài {len(slug)} ký tự (tối đa {MAX_SLUG}); hãy rút gọn hoặc thêm dòng Slug: ngắn hơn",
+            f"the page address from {origin_en} is {len(slug)} characters long (at most {MAX_SLUG}); shorten it or add a shorter Slug:",
+        )]
+    return []
+
+
+def check_control_characters(source: MarkdownSource) -> list[Problem]:
+    """Invisible control characters (pasted from other programs) break feeds and searches: name each line."""
+    problems = []
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        found = CONTROL.search(line)
+        if found:
+            problems.append(error(
+                source.path, number,
+                f"dòng có ký tự điều khiển vô hình (mã U+{ord(found.group()):04X}), thường do dán từ phần mềm khác; hãy xóa nó",
+                f"the line holds an invisible control character (U+{ord(found.group()):04X}), often pasted from another program; delete it",
+            ))
+    return problems

@@ -30,6 +30,8 @@ class AnalysedMarkdownReader(BaseReader):
             else:
                 metadata[key] = self.process_metadata(key, field.value)
         metadata["analysis"] = analysis
+        # One section of news: Pelican's draft and feed code expect every article to have a category.
+        metadata.setdefault("category", self.process_metadata("category", "Tin tức"))
         return analysis.html_for(self.settings.get("SITEURL", "")), metadata
 
 
