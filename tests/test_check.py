@@ -206,17 +206,20 @@ def test_unchanged_articles_are_never_analysed_again(tmp_path, monkeypatch):
     for number in range(30):
         text = seeds[number % len(seeds)].read_text(encoding="utf-8")
         (folder / f"bai-{number}.md").write_text(text.replace("Title: ", f"Title: Bài {number} ", 1), encoding="utf-8")
+    from newsroom.settings import load_settings
+
+    settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(content), "ANALYSIS_CACHE_PATH": str(tmp_path / "cache")})
     analysed = []
     real = batch.analyse
     monkeypatch.setattr(batch, "analyse", lambda path, *rest: analysed.append(path) or real(path, *rest))
     monkeypatch.setattr(batch, "PARALLEL_FROM", 10**6)  # counted in this process
-    assert [p for p in check_site(content) if p.is_error] == []
+    assert [p for p in check_site(content, settings) if p.is_error] == []
     assert len(analysed) == 30
     analysed.clear()
-    assert [p for p in check_site(content) if p.is_error] == []
+    assert [p for p in check_site(content, settings) if p.is_error] == []
     assert analysed == []
     edited = folder / "bai-7.md"
     edited.write_text("Units: Phòng Tông hợp\n" + edited.read_text(encoding="utf-8"), encoding="utf-8")
     # An edited article is checked again, against the cached registry.
-    assert [(p.path, p.line) for p in check_site(content) if p.is_error] == [(edited, 1)]
+    assert [(p.path, p.line) for p in check_site(content, settings) if p.is_error] == [(edited, 1)]
     assert analysed == [edited]
