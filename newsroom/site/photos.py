@@ -237,3 +237,12 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
 
 def _rotated(image: Image.Image) -> bool:
     return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+
+
+_IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"")
+
+
+def first_photo(html: str) -> str:
+    """The address of an article's first photo (its JPEG), for og:image and JSON-LD; '' when none."""
+    match = _IMG_SRC.search(html or "")
+    return match[1] if match else ""

@@ -4,7 +4,7 @@ from pelican import signals
 
 from .content import enrich_content
 from .generator import IndexPagesGenerator
-from . import photos
+from . import photos, portal
 from .recognition import recognise_articles
 
 
@@ -17,3 +17,4 @@ def register():
     signals.article_generator_finalized.connect(recognise_articles)
     signals.get_generators.connect(get_generators)
     photos.connect()
+    portal.connect()
