@@ -3,7 +3,7 @@
 Production overrides live in publishconf.py.
 """
 
-from newsroom.site.dates import vi_date, vi_datetime, vi_month_year
+from newsroom.site.dates import vi_date, vi_month_year
 from newsroom.site.photos import first_photo
 from newsroom.site.related import related_articles
 
@@ -72,7 +72,7 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "extensions": [],
 }
-JINJA_FILTERS = {"vi_date": vi_date, "vi_datetime": vi_datetime, "vi_month_year": vi_month_year, "related": related_articles,
+JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year, "related": related_articles,
                  "first_photo": first_photo}
 
 CACHE_CONTENT = False

@@ -51,8 +51,15 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def _send_bytes(self, body: bytes, content_type: str) -> None:
-        self.send_response(HTTPStatus.OK)
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"  # the site's own Vietnamese page, not the server's English one
+        if code == HTTPStatus.NOT_FOUND and not_found.is_file():
+            self._send_bytes(not_found.read_bytes(), "text/html; charset=utf-8", code)
+            return
+        super().send_error(code, message, explain)
+
+    def _send_bytes(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")

@@ -20,10 +20,3 @@ def vi_month_year(value: datetime.date | datetime.datetime) -> str:
     """'Tháng 1 năm 2026', as archive headings say it."""
     return f"Tháng {value.month} năm {value.year}"
 
-
-def vi_datetime(value: datetime.date | datetime.datetime) -> str:
-    """'Thứ Tư, 28 tháng 1, 2026, 14:00': the time only when the article gives one."""
-    text = vi_date(value)
-    if isinstance(value, datetime.datetime) and (value.hour, value.minute) != (0, 0):
-        text += f", {value:%H:%M}"
-    return text
