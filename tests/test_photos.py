@@ -124,3 +124,12 @@ def test_check_passes_a_good_photo_and_names_an_unreadable_one(tmp_path):
     (tmp_path / "content/images/2026/02/hong.jpg").write_text("không phải ảnh")
     (problem,) = check(tmp_path, "hong.jpg")
     assert problem.is_error and "cannot be read as a photo" in problem.english
+
+
+def test_transparent_png_lies_on_white_not_black(tmp_path):
+    source = tmp_path / "logo.png"
+    Image.new("RGBA", (900, 600), (0, 0, 0, 0)).save(source)
+    photo = PhotoCache(tmp_path / "cache").sized(source)
+    jpeg = next(d for d in photo.derivatives if d.extension == "jpg")
+    with Image.open(photo.folder / jpeg.name) as image:
+        assert min(image.getpixel((10, 10))) > 240

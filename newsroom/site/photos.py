@@ -108,7 +108,14 @@ def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list
         opened.draft("RGB", (largest, largest))
         # Turned upright as the camera meant; the pixels carry the orientation from here on.
         image = ImageOps.exif_transpose(opened)
-        image = image.convert("RGB") if image.mode != "RGB" else image
+        if image.mode in ("RGBA", "LA", "P", "PA"):
+            # Transparent parts of a PNG would turn black in JPEG: lay the photo on the page's white.
+            image = image.convert("RGBA")
+            background = Image.new("RGB", image.size, (255, 255, 255))
+            background.paste(image, mask=image.getchannel("A"))
+            image = background
+        elif image.mode != "RGB":
+            image = image.convert("RGB")
         image.load()
     folder.mkdir(parents=True, exist_ok=True)
     # Never enlarge: a small photo gets one derivative at its own width.
