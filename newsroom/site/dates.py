@@ -19,4 +19,3 @@ def vi_date(value: datetime.date | datetime.datetime, style: str = "full") -> st
 def vi_month_year(value: datetime.date | datetime.datetime) -> str:
     """'Tháng 1 năm 2026', as archive headings say it."""
     return f"Tháng {value.month} năm {value.year}"
-
