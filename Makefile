@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve build test check bench chromium clean
 
@@ -24,8 +25,19 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/newsroom check
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium $(AXE)
 	NEWSROOM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# axe-core, injected into pages by the accessibility tests (tests/test_a11y.py).
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else \
+	    echo "Cần cài npm / npm is needed: sudo apt-get install npm" >&2; exit 1; \
+	  fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 bench: $(STAMP)
 	$(BIN)/python bench/recognition.py

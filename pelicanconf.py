@@ -5,6 +5,8 @@ Production overrides live in publishconf.py.
 
 from newsroom.site.dates import vi_date, vi_month_year
 from newsroom.site.pagination import pager_window
+from newsroom.site.photos import first_photo
+from newsroom.site.related import related_articles
 
 SITENAME = "Cổng thông tin Văn phòng"
 SITESUBTITLE = "Tin tức hoạt động của các cơ quan, đơn vị cấp tỉnh"
@@ -73,7 +75,8 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "extensions": [],
 }
-JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year, "pager_window": pager_window}
+JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year, "pager_window": pager_window,
+                "related": related_articles, "first_photo": first_photo}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

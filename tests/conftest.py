@@ -91,3 +91,22 @@ def browser():
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def readers_site(tmp_path_factory) -> Path:
+    """The sample site with test articles for the reading experience (tests/readers_site.py), built."""
+    from readers_site import make_readers_project
+
+    project = make_readers_project(tmp_path_factory.mktemp("readers"))
+    run_newsroom("build", "--output", str(project / "output"), cwd=project, check=True)
+    return project / "output"
+
+
+@pytest.fixture(scope="session")
+def served_readers_site(readers_site):
+    handler = functools.partial(QuietHandler, directory=str(readers_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

@@ -23,7 +23,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30):
+def wait_for(predicate, seconds: float = 120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from newsroom.analysis import Analyser, ArticleAnalysis
 from newsroom.analysis.render import body_markdown_settings
+from newsroom.site.photos import check_photo_files
+from newsroom.site.portal import check_portal_file
 
 from .articles import check_article
 from .duplicates import check_duplicates
@@ -83,12 +85,12 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
         if not source.text.strip():
             problems.append(error(path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article"))
             continue
-        problems += check_article(source, content, page=path in pages)
+        problems += check_article(source, content, page=path in pages) + check_photo_files(source, content)
         problems += analysis.problems
         if analyser.registry is not None and path not in pages:
             problems += check_terms(source, analyser.registry, analysis.recognition)
     problems += check_duplicates([analyses[p].source for p in result.articles if p in analyses])
-    problems += _unpublished_files(content)
+    problems += _unpublished_files(content) + check_portal_file(content)
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
 

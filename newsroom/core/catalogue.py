@@ -49,6 +49,52 @@ class UnitEntry:
     def listed(self) -> bool:
         return bool(self.articles or self.conferments)
 
+    # Roll-up: a unit as readers count it includes its departments (and theirs).
+
+    def descendants(self) -> list[UnitEntry]:
+        found, stack, seen = [], list(self.children), {id(self)}
+        while stack:
+            entry = stack.pop()
+            if id(entry) in seen:  # the registry refuses cycles; this only keeps a bad one from looping
+                continue
+            seen.add(id(entry))
+            found.append(entry)
+            stack.extend(entry.children)
+        return found
+
+    @property
+    def rolled_up_articles(self) -> list[Any]:
+        """Its own and its departments' articles, each once, newest first."""
+        if not self.children:
+            return self.articles
+        seen: dict[int, Any] = {id(a): a for a in self.articles}
+        for entry in self.descendants():
+            for article in entry.articles:
+                seen.setdefault(id(article), article)
+        return sorted(seen.values(), key=lambda a: a.date, reverse=True)
+
+    @property
+    def rolled_up_conferments(self) -> list[Conferment]:
+        """Honours of the unit, its people and its departments, newest first."""
+        found = list(self.conferments)
+        for entry in self.descendants():
+            found.extend(entry.conferments)
+        return sorted(found, key=lambda c: c.date, reverse=True)
+
+    @property
+    def ancestors(self) -> list[UnitEntry]:
+        """From the root down to its parent, for breadcrumbs."""
+        chain: list[UnitEntry] = []
+        node = self.parent
+        while node is not None and node is not self and node not in chain:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+    def own_article(self, article: Any) -> bool:
+        """False for an article listed only because a department is named in it."""
+        return any(a is article for a in self.articles)
+
 
 @dataclass(eq=False)
 class AwardEntry:
@@ -211,6 +257,53 @@ class Catalogue:
             if conferment.unit:
                 counts[conferment.unit.slug] += 1
         return sorted(((self.units[slug], n) for slug, n in counts.items()), key=lambda pair: (-pair[1], pair[0].full_name))
+
+    def unit_roll(self, year: int) -> list[UnitRollRow]:
+        return unit_roll(self, year)
+
+
+@dataclass
+class UnitRollRow:
+    """One unit in a year's per-unit table: what it and its departments received."""
+
+    entry: UnitEntry
+    depth: int
+    conferments: list[Conferment]
+
+    @property
+    def recipients(self) -> int:
+        return sum(c.recipients for c in self.conferments)
+
+    @property
+    def uncounted(self) -> bool:
+        return any(c.uncounted for c in self.conferments)
+
+    @property
+    def own(self) -> int:
+        return sum(1 for c in self.conferments if c.unit is self.entry)
+
+
+def unit_roll(catalogue: Catalogue, year: int) -> list[UnitRollRow]:
+    """Per unit, in the order of the unit tree: the year's conferments naming it or any of its departments."""
+    direct: dict[int, list[Conferment]] = defaultdict(list)
+    for conferment in catalogue.years.get(year, []):
+        if conferment.unit:
+            direct[id(conferment.unit)].append(conferment)
+    rows: list[UnitRollRow] = []
+
+    def visit(entry: UnitEntry, depth: int) -> list[Conferment]:
+        row = UnitRollRow(entry, depth, list(direct.get(id(entry), ())))
+        position = len(rows)
+        rows.append(row)
+        for child in sorted(entry.children, key=_by_name):
+            row.conferments.extend(visit(child, depth + 1))
+        if not row.conferments:
+            del rows[position:]
+        return row.conferments
+
+    for root in sorted((e for e in catalogue.units.values() if e.parent is None), key=_by_name):
+        visit(root, 0)
+    return rows
 
 
 def _by_name(entry: UnitEntry) -> str:

@@ -72,7 +72,8 @@ UNIT_KIND_LABELS = {
 }
 RECIPIENT_KINDS = ("individual", "collective", "household")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-UNIT_FIELDS = {"slug", "name", "kind", "parent", "aliases", "former_names", "description"}
+UNIT_FIELDS = {"slug", "name", "kind", "parent", "aliases", "former_names", "description",
+               "address", "phone", "email", "functions"}  # the last four: optional contacts shown on the unit's page
 AWARD_FIELDS = {"slug", "name", "kind", "grade", "authority", "recipients", "precedence", "aliases", "description"}
 DEFAULT_PRECEDENCE = 1000
 
@@ -100,6 +101,10 @@ class Unit:
     former_names: tuple[str, ...] = ()
     former_slugs: tuple[str, ...] = ()
     description: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    functions: str = ""
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,8 @@ def _validate_units(path: Path, entries: list[tuple[int, Fields]], problems: Pro
             continue
         for former_slug in former_slugs:
             _claim_slug(entry, former_slug, slugs, entry.line_of("former_names"))
-        unit = Unit(slug, name, kind, parent, entry.texts("aliases"), former_names, former_slugs, entry.text("description") or "")
+        unit = Unit(slug, name, kind, parent, entry.texts("aliases"), former_names, former_slugs, entry.text("description") or "",
+                    **{key: entry.text(key) or "" for key in ("address", "phone", "email", "functions")})
         units.append(unit)
         lines[slug] = line
         parent_lines[slug] = entry.line_of("parent")

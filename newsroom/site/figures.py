@@ -20,14 +20,17 @@ def make_figures(soup: BeautifulSoup) -> bool:
     changed = False
     for paragraph in soup.find_all("p"):
         children = [c for c in paragraph.contents if not (isinstance(c, NavigableString) and not c.strip())]
-        if len(children) != 1 or not isinstance(children[0], Tag) or children[0].name != "img":
+        # A <picture> when newsroom.site.photos has already made the photo responsive.
+        if len(children) != 1 or not isinstance(children[0], Tag) or children[0].name not in ("img", "picture"):
             continue
-        image = children[0]
+        image = children[0] if children[0].name == "img" else children[0].find("img")
+        if image is None:
+            continue
         caption_text = image.attrs.pop("title", "").strip()
         figure = soup.new_tag("figure")
-        image.extract()
-        image["loading"] = "lazy"
-        figure.append(image)
+        image.attrs.setdefault("loading", "lazy")
+        photo = children[0].extract()
+        figure.append(photo)
         if caption_text:
             caption = soup.new_tag("figcaption")
             caption.string = caption_text

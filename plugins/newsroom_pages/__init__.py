@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .generator import IndexPagesGenerator
+from . import photos, portal
 from .reader import use_analysed_reader
 from .recognition import build_catalogue
 from .urls import fix_urls
@@ -18,3 +19,5 @@ def register():
     signals.page_generator_finalized.connect(fix_urls)
     signals.article_generator_finalized.connect(build_catalogue)
     signals.get_generators.connect(get_generators)
+    photos.connect()
+    portal.connect()

@@ -1,0 +1,258 @@
+"""Light photos: sized WebP and JPEG derivatives, responsive markup, and the size check.
+
+Editors upload photos as they come from the camera (often 6000 px, several MB,
+rotated by an EXIF tag, with GPS in the EXIF). Readers get a <picture> with a
+WebP `srcset` and a JPEG fallback in a few widths, width/height so the page
+does not jump while photos load, and no EXIF at all (location included).
+
+Derivatives are kept in a cache folder keyed by the source bytes' hash and the
+widths, so an unchanged photo is never resized twice; each build copies the
+ones it uses into the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
+from newsroom.checks.problems import Problem, error, warning
+from newsroom.core.source import MarkdownSource
+
+WIDTHS = (480, 800, 1200)
+FORMATS = (("webp", "image/webp", "WEBP", {"quality": 78, "method": 4}),
+           ("jpg", "image/jpeg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}))
+# Bump when the recipe changes, so cached derivatives are made again.
+RECIPE = "2"
+OUTPUT_FOLDER = "images/co-anh"
+# The article column is 46rem with 1rem gutters on a phone.
+SIZES = "(max-width: 48rem) calc(100vw - 2rem), 46rem"
+RESIZABLE = {".jpg", ".jpeg", ".png", ".webp"}
+
+WARN_BYTES = 5 * 1024 * 1024
+REFUSE_BYTES = 25 * 1024 * 1024
+MIN_WIDTH = 400
+
+
+@dataclass(frozen=True)
+class Derivative:
+    width: int
+    height: int
+    extension: str
+    name: str  # file name, also its name in OUTPUT_FOLDER
+
+
+@dataclass(frozen=True)
+class SizedPhoto:
+    width: int  # of the largest derivative: the <img> width/height give the aspect ratio
+    height: int
+    derivatives: tuple[Derivative, ...]
+    folder: Path  # where the cache keeps them
+
+    def of(self, extension: str) -> list[Derivative]:
+        return [d for d in self.derivatives if d.extension == extension]
+
+
+class PhotoCache:
+    """Derivatives on disk, one folder per source hash and recipe."""
+
+    def __init__(self, folder: Path, widths: tuple[int, ...] = WIDTHS):
+        self.folder = Path(folder)
+        self.widths = widths
+
+    def sized(self, source: Path) -> SizedPhoto | None:
+        """The derivatives of `source`, made now unless cached; None for a file Pillow cannot read."""
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        key = f"{digest}-{RECIPE}-{'-'.join(map(str, self.widths))}"
+        folder = self.folder / key
+        stem = _ascii_stem(source)
+        manifest = folder / "manifest.txt"
+        if manifest.is_file():
+            return _read_manifest(manifest)
+        try:
+            derivatives = _make(data, folder, f"{stem}-{digest[:10]}", self.widths)
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        manifest.write_text("".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
+        return _read_manifest(manifest)
+
+    def copy_into(self, output: Path, photo: SizedPhoto) -> None:
+        target = Path(output) / OUTPUT_FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        for derivative in photo.derivatives:
+            destination = target / derivative.name
+            if not destination.exists():
+                shutil.copyfile(photo.folder / derivative.name, destination)
+
+
+def _ascii_stem(source: Path) -> str:
+    stem = re.sub(r"[^a-z0-9]+", "-", source.stem.lower()).strip("-")
+    return stem[:60] or "anh"
+
+
+def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list[Derivative]:
+    from io import BytesIO
+
+    with Image.open(BytesIO(data)) as opened:
+        # JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 6000 px photo need not be decoded whole.
+        largest = max(widths)
+        opened.draft("RGB", (largest, largest))
+        # Turned upright as the camera meant; the pixels carry the orientation from here on.
+        image = ImageOps.exif_transpose(opened)
+        if image.mode in ("RGBA", "LA", "P", "PA"):
+            # Transparent parts of a PNG would turn black in JPEG: lay the photo on the page's white.
+            image = image.convert("RGBA")
+            background = Image.new("RGB", image.size, (255, 255, 255))
+            background.paste(image, mask=image.getchannel("A"))
+            image = background
+        elif image.mode != "RGB":
+            image = image.convert("RGB")
+        image.load()
+    folder.mkdir(parents=True, exist_ok=True)
+    # Never enlarge: a small photo gets one derivative at its own width.
+    chosen = sorted({min(w, image.width) for w in widths})
+    derivatives = []
+    for width in chosen:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        for extension, _mime, pillow_format, options in FORMATS:
+            name = f"{base}-{width}.{extension}"
+            # No exif= argument: Pillow then writes no EXIF, so no GPS, no camera serial.
+            resized.save(folder / name, pillow_format, **options)
+            derivatives.append(Derivative(width, height, extension, name))
+    return derivatives
+
+
+def _read_manifest(manifest: Path) -> SizedPhoto:
+    derivatives = []
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        width, height, extension, name = line.split(" ", 3)
+        derivatives.append(Derivative(int(width), int(height), extension, name))
+    largest = max(derivatives, key=lambda d: d.width)
+    return SizedPhoto(largest.width, largest.height, tuple(derivatives), manifest.parent)
+
+
+def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
+    """The content file an <img src> points to ({static}/x, {static}x, /images/x), or None."""
+    parts = urlsplit(LINK_PREFIX.sub("", src))
+    if parts.scheme or parts.netloc:
+        return None
+    link_path = unquote(parts.path)
+    target = _resolve(link_path, src, article or Path(content) / "x", Path(content))
+    if target is None or not target.is_file() or target.suffix.lower() not in RESIZABLE:
+        return None
+    return target
+
+
+def responsive_photos(html: str, resolve, site_url: str, first_eager: bool = True) -> tuple[str, list[SizedPhoto]]:
+    """Every local <img> becomes <picture> with WebP and JPEG srcsets; returns the photos used.
+
+    `resolve(src)` gives the SizedPhoto of a src, or None to leave that image as written.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    used: list[SizedPhoto] = []
+    for position, image in enumerate(soup.find_all("img")):
+        eager = first_eager and position == 0
+        image["loading"] = "eager" if eager else "lazy"
+        image["decoding"] = "async"
+        if eager:
+            image["fetchpriority"] = "high"
+        photo = resolve(image.get("src", ""))
+        if photo is None or (image.parent is not None and image.parent.name == "picture"):
+            continue
+        used.append(photo)
+        _to_picture(soup, image, photo, site_url)
+    return (str(soup) if soup.find("img") else html), used
+
+
+def _to_picture(soup: BeautifulSoup, image: Tag, photo: SizedPhoto, site_url: str) -> None:
+    def srcset(extension: str) -> str:
+        return ", ".join(f"{site_url}/{OUTPUT_FOLDER}/{d.name} {d.width}w" for d in photo.of(extension))
+
+    jpegs = photo.of("jpg")
+    fallback = next((d for d in jpegs if d.width >= 800), jpegs[-1])
+    picture = soup.new_tag("picture")
+    source = soup.new_tag("source", attrs={"type": "image/webp", "srcset": srcset("webp"), "sizes": SIZES})
+    image.replace_with(picture)
+    picture.append(source)
+    image["src"] = f"{site_url}/{OUTPUT_FOLDER}/{fallback.name}"
+    image["srcset"] = srcset("jpg")
+    image["sizes"] = SIZES
+    image["width"] = str(photo.width)
+    image["height"] = str(photo.height)
+    picture.append(image)
+
+
+# The check editors see in `newsroom check` and before every build.
+
+def check_photo_files(source: MarkdownSource, content: Path) -> list[Problem]:
+    """Photos too heavy to publish, heavy enough to warn about, or too narrow to look sharp."""
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for number, line in body_lines(source):
+        if "![" not in line:
+            continue
+        for match in IMAGE.finditer(line):
+            target = local_photo(match["src"], Path(content), source.path)
+            if target is None or target in seen:
+                continue
+            seen.add(target)
+            problems += _check_file(source.path, number, match["src"], target)
+    return problems
+
+
+def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem]:
+    size = target.stat().st_size
+    megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    if size > REFUSE_BYTES:
+        return [error(
+            path, number,
+            f"ảnh {src} nặng {megabytes} MB, quá giới hạn 25 MB; hãy xuất lại ảnh nhỏ hơn (ví dụ rộng 2000 px)",
+            f"photo {src} is {size / 1024 / 1024:.1f} MB, over the 25 MB limit; export it smaller (e.g. 2000 px wide)",
+        )]
+    problems = []
+    if size > WARN_BYTES:
+        problems.append(warning(
+            path, number,
+            f"ảnh {src} nặng {megabytes} MB (trên 5 MB); nên xuất lại ảnh nhỏ hơn",
+            f"photo {src} is {size / 1024 / 1024:.1f} MB (over 5 MB); consider exporting it smaller",
+        ))
+    try:
+        with Image.open(target) as image:
+            width = image.height if _rotated(image) else image.width
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        problems.append(error(
+            path, number,
+            f"tệp {src} không đọc được như một ảnh (JPEG, PNG, WebP)",
+            f"file {src} cannot be read as a photo (JPEG, PNG, WebP)",
+        ))
+        return problems
+    if width < MIN_WIDTH:
+        problems.append(warning(
+            path, number,
+            f"ảnh {src} chỉ rộng {width} px (dưới {MIN_WIDTH} px), sẽ mờ trên màn hình; nên dùng ảnh gốc lớn hơn",
+            f"photo {src} is only {width} px wide (under {MIN_WIDTH} px) and will look blurred; use a larger original",
+        ))
+    return problems
+
+
+def _rotated(image: Image.Image) -> bool:
+    return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+
+
+_IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"")
+
+
+def first_photo(html: str) -> str:
+    """The address of an article's first photo (its JPEG), for og:image and JSON-LD; '' when none."""
+    match = _IMG_SRC.search(html or "")
+    return match[1] if match else ""
