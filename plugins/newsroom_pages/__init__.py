@@ -4,6 +4,7 @@ from pelican import signals
 
 from .content import enrich_content
 from .generator import IndexPagesGenerator
+from .production import connect as connect_production_metadata
 from .recognition import recognise_articles
 
 
@@ -15,3 +16,4 @@ def register():
     signals.content_object_init.connect(enrich_content)
     signals.article_generator_finalized.connect(recognise_articles)
     signals.get_generators.connect(get_generators)
+    connect_production_metadata()
