@@ -34,6 +34,13 @@ class FolderDestination(Destination):
         return {path: file.sha256 for path, file in scan_site(self.target).items()}
 
     def begin(self, plan) -> None:
+        try:
+            self._fill_release(plan)
+        except OSError as failure:
+            raise PublishError(f"{failure.filename or self.target}: lỗi: không chuẩn bị được bản mới / "
+                               f"error: could not prepare the new release: {failure.strerror}") from failure
+
+    def _fill_release(self, plan) -> None:
         self.releases.mkdir(parents=True, exist_ok=True)
         self.release = self.releases / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
         self.release.mkdir(mode=0o755)
@@ -64,6 +71,13 @@ class FolderDestination(Destination):
         """Nothing to do: the new release never had them."""
 
     def commit(self) -> None:
+        try:
+            self._switch()
+        except OSError as failure:
+            raise PublishError(f"{failure.filename or self.target}: lỗi: không chuyển được sang bản mới / "
+                               f"error: could not switch to the new release: {failure.strerror}") from failure
+
+    def _switch(self) -> None:
         link = self.target.with_name(f".{self.target.name}.link-{os.getpid()}")
         os.symlink(os.path.relpath(self.release, self.target.parent), link)
         previous = None
