@@ -37,8 +37,8 @@ class S3Destination(Destination):
             self._client = boto3.session.Session().client("s3")
         return self._client
 
-    def _error(self, where: str, what: str, failure: Exception) -> PublishError:
-        return PublishError(f"{where}: lỗi: {what} / error: {failure}")
+    def _error(self, where: str, vietnamese: str, english: str, failure: Exception) -> PublishError:
+        return PublishError(f"{where}: lỗi: {vietnamese} / error: {english}: {failure}")
 
     def listing(self) -> dict[str, str | None]:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -49,7 +49,7 @@ class S3Destination(Destination):
                 for item in page.get("Contents", []):
                     listing[item["Key"][len(self.prefix):]] = item.get("ETag", "").strip('"').lower()
         except (BotoCoreError, ClientError) as failure:
-            raise self._error(self.label, "không đọc được kho S3 / could not list the bucket", failure) from failure
+            raise self._error(self.label, "không đọc được kho S3", "could not list the bucket", failure) from failure
         return listing
 
     def same(self, file: SiteFile, digest: str | None) -> bool:
@@ -75,7 +75,7 @@ class S3Destination(Destination):
                     Metadata={"sha256": file.sha256},
                 )
             except (BotoCoreError, ClientError, OSError) as failure:
-                raise self._error(path, f"không gửi được lên {self.label} / could not upload", failure) from failure
+                raise self._error(path, f"không gửi được lên {self.label}", f"could not upload to {self.label}", failure) from failure
 
     def delete(self, paths: list[str]) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -86,6 +86,6 @@ class S3Destination(Destination):
                 answer = self.client.delete_objects(
                     Bucket=self.bucket, Delete={"Objects": [{"Key": self.prefix + path} for path in batch], "Quiet": True})
             except (BotoCoreError, ClientError) as failure:
-                raise self._error(batch[0], f"không xoá được trên {self.label} / could not delete", failure) from failure
+                raise self._error(batch[0], f"không xoá được trên {self.label}", f"could not delete from {self.label}", failure) from failure
             for error in answer.get("Errors", []):
                 raise PublishError(f"{error['Key'][len(self.prefix):]}: lỗi: không xoá được / error: could not delete: {error.get('Message', error.get('Code'))}")
