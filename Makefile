@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: serve build test check bench chromium clean
+.PHONY: serve build test check bench chromium publish-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/newsroom check
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium publish-tools
 	NEWSROOM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -39,6 +39,16 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Cần cài chromium / chromium is needed: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; \
+	fi
+
+# Publish tests run rsync, over ssh too, against an sshd they start on loopback.
+publish-tools:
+	@if ! command -v rsync >/dev/null 2>&1 || [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync openssh-client openssh-server >/dev/null; \
+	  else \
+	    echo "Cần cài rsync, ssh / rsync and ssh are needed: sudo apt-get install rsync openssh-client openssh-server" >&2; exit 1; \
 	  fi; \
 	fi
 
