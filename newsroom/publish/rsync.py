@@ -29,7 +29,7 @@ class RsyncDestination(Destination):
         self.label = target
         self.staging: Path | None = None
 
-    def _run(self, arguments: list[str], what: str) -> str:
+    def _run(self, arguments: list[str], what: tuple[str, str]) -> str:
         if shutil.which("rsync") is None:
             raise PublishError(f"{self.label}: lỗi: chưa cài rsync / error: rsync is not installed (apt-get install rsync)")
         result = subprocess.run([*COMMON, *arguments], capture_output=True, text=True)
@@ -37,12 +37,12 @@ class RsyncDestination(Destination):
             raise PublishError(self._failure(result, what))
         return result.stdout
 
-    def _failure(self, result, what: str) -> str:
+    def _failure(self, result, what: tuple[str, str]) -> str:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         quoted = [match.group(1) for line in lines for match in [re.search(r'"([^"]+)"', line)] if match]
         where = quoted[0] if quoted else self.label
         detail = " | ".join(lines[-3:]) or f"exit {result.returncode}"
-        return f"{where}: lỗi: rsync không {what} được / error: rsync could not {what}: {detail}"
+        return f"{where}: lỗi: rsync không {what[0]} được / error: rsync could not {what[1]}: {detail}"
 
     def listing(self) -> dict[str, str | None]:
         result = subprocess.run(["rsync", "--recursive", "--8-bit-output", "--list-only", self.target],
@@ -50,7 +50,7 @@ class RsyncDestination(Destination):
         if result.returncode == 23 and MISSING in result.stderr:
             return {}  # first publish: the folder is not there yet
         if result.returncode != 0:
-            raise PublishError(self._failure(result, "đọc đích / read the destination"))
+            raise PublishError(self._failure(result, ("đọc đích", "read the destination")))
         listing = {}
         for line in result.stdout.splitlines():
             fields = line.split(None, 4)
@@ -61,7 +61,7 @@ class RsyncDestination(Destination):
     def differences(self, files: dict[str, SiteFile], listing: dict[str, str | None]):
         self._stage(files)
         output = self._run(["--dry-run", "--delete", "--out-format=%i|%n", f"{self.staging}/", self.target],
-                           "so sánh / compare")
+                           ("so sánh", "compare"))
         added, changed, extra = [], [], []
         for line in output.splitlines():
             flags, _, path = line.partition("|")
@@ -91,13 +91,13 @@ class RsyncDestination(Destination):
         listing = self.staging.with_name(self.staging.name + ".files")
         listing.write_text("".join(path + "\n" for path in paths), encoding="utf-8")
         try:
-            self._run([f"--files-from={listing}", f"{self.staging}/", self.target], "gửi tệp / send files")
+            self._run([f"--files-from={listing}", f"{self.staging}/", self.target], ("gửi tệp", "send files"))
         finally:
             listing.unlink()
 
     def delete(self, paths: list[str]) -> None:
         if paths:
-            self._run(["--delete", "--existing", "--ignore-existing", f"{self.staging}/", self.target], "xoá / delete")
+            self._run(["--delete", "--existing", "--ignore-existing", f"{self.staging}/", self.target], ("xoá", "delete"))
 
     def close(self) -> None:
         if self.staging is not None:
