@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .content import enrich_content
+from .corrections import connect as connect_corrections
 from .generator import IndexPagesGenerator
 from .production import connect as connect_production_metadata
 from .recognition import recognise_articles
@@ -17,3 +18,4 @@ def register():
     signals.article_generator_finalized.connect(recognise_articles)
     signals.get_generators.connect(get_generators)
     connect_production_metadata()
+    connect_corrections()
