@@ -26,7 +26,7 @@ MISSING = "No such file or directory"
 class RsyncDestination(Destination):
     def __init__(self, target: str):
         self.target = target.rstrip("/") + "/"
-        self.label = target
+        self.label = target.rstrip("/") or target
         self.staging: Path | None = None
 
     def _run(self, arguments: list[str], what: tuple[str, str]) -> str:

@@ -44,12 +44,16 @@ def publish(site: Path, destinations: list[Destination], log: PublishLog, settin
     for destination in destinations:
         try:
             plan = plan_for(destination, site, log, settings)
+            lines = plan.describe()
             if dry_run:
-                for line in plan.describe():
+                for line in lines:
                     say(line)
+                if len(plan.deleted) > max_deletes and not confirmed:
+                    say(f"Cần --yes: {len(plan.deleted)} tệp bị xoá, quá --max-deletes {max_deletes}. / "
+                        f"Needs --yes: {len(plan.deleted)} deletions exceed --max-deletes {max_deletes}.")
                 say("Chạy thử: không thay đổi gì. / Dry run: nothing changed.")
                 continue
-            for line in plan.describe()[:1] + [line for line in plan.describe() if "/ redirect:" in line or "/ removal" in line]:
+            for line in lines[:1] + [line for line in lines if "/ redirect:" in line or "/ removal notice:" in line]:
                 say(line)
             if len(plan.deleted) > max_deletes and not confirmed:
                 warn(f"{destination.label}: lỗi: sẽ xoá {len(plan.deleted)} tệp, quá giới hạn {max_deletes}; "
@@ -60,7 +64,10 @@ def publish(site: Path, destinations: list[Destination], log: PublishLog, settin
                            error="too many deletions")
                 return 1
             _carry_out(destination, plan)
-        except PublishError as failure:
+        except (PublishError, OSError) as failure:
+            if isinstance(failure, OSError):  # the publishing machine itself: a full disk, a vanished build
+                failure = PublishError(f"{failure.filename or destination.label}: lỗi: không đọc/ghi được tệp ({failure.strerror}) / "
+                                       f"error: could not read or write: {failure.strerror}")
             warn(str(failure))
             log.append(destination=destination.label, status="failed", error=str(failure))
             warn(f"{destination.label}: xuất bản chưa xong; chạy lại để hoàn tất. / publish incomplete; run it again to finish.")

@@ -23,10 +23,10 @@ class S3Destination(Destination):
         parts = urlsplit(url)
         if parts.scheme != "s3" or not parts.netloc:
             raise PublishError(f"{url}: lỗi: địa chỉ S3 phải có dạng s3://bucket/thư-mục / error: expected s3://bucket/prefix")
-        self.label = url
         self.bucket = parts.netloc
         prefix = parts.path.strip("/")
         self.prefix = prefix + "/" if prefix else ""
+        self.label = f"s3://{self.bucket}/{prefix}".rstrip("/")  # one name in the log however it was typed
         self._client = None
 
     @property
