@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from publish_support import (
-    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, published, site_files, tree,
+    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
+    site_files, tree,
 )
 from test_publish_s3 import wait_for_line
 
@@ -106,8 +107,6 @@ def test_rsync_over_ssh_to_each_server_in_turn(project_copy, sshd):
 def test_an_unreachable_server_is_named_and_nothing_is_sent(project_copy, sshd):
     env = {"RSYNC_RSH": sshd["RSYNC_RSH"].replace("-p ", "-p 1 -o Port=", 1)}
     target = f"{sshd['user']}@127.0.0.1:{project_copy / 'www'}"
-    from publish_support import newsroom_publish
-
     result = newsroom_publish(project_copy, target, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

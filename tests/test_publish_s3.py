@@ -147,6 +147,11 @@ def test_publish_to_s3_sends_every_file_then_only_changes_then_a_removal_page(pr
     assert log_entries(project_copy)[-1]["sent"] == []
 
     edit_article(project_copy)
+    stored_before = {key: item["ETag"] for key, item in objects(client, name, "cong-tin/").items()}
+    dry_run = published(project_copy, target, "--dry-run", env=s3_env)
+    assert f"~ {ARTICLE_URL}index.html" in dry_run.stdout
+    assert {key: item["ETag"] for key, item in objects(client, name, "cong-tin/").items()} == stored_before
+
     published(project_copy, target, "--output", "build-2", env=s3_env)
     changed = changed_between(site_files(project_copy / "build-1"), site_files(project_copy / "build-2"))
     assert f"{ARTICLE_URL}index.html" in changed
