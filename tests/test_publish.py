@@ -117,3 +117,25 @@ def test_a_failure_names_the_file_and_changes_nothing(project_copy):
     assert "Traceback" not in result.stderr
     assert f"{project_copy / 'not-a-folder'}" in result.stderr and "error:" in result.stderr
     assert log_entries(project_copy)[-1]["status"] == "failed"
+
+
+def test_a_web_root_that_was_a_plain_folder_is_replaced_once_by_a_link(project_copy):
+    web_root = project_copy / "www"
+    (web_root / "cu").mkdir(parents=True)
+    (web_root / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
+    (web_root / "cu" / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
+    published(project_copy, str(web_root), "--output", "build")
+    assert web_root.is_symlink()
+    assert set(tree(web_root)) == set(site_files(project_copy / "build")) | {"cu/index.html"}
+    assert 'http-equiv="refresh"' in (web_root / "cu" / "index.html").read_text(encoding="utf-8"), "the old URL still answers"
+    assert [p.name for p in (project_copy / ".www.releases").iterdir() if p.name.startswith("before-")], "the old folder is kept aside"
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(project_copy):
+    notes = project_copy / "tai-lieu"
+    notes.mkdir()
+    (notes / "bien-ban.txt").write_text("giữ nguyên", encoding="utf-8")
+    result = newsroom_publish(project_copy, str(notes))
+    assert result.returncode == 1
+    assert f"{notes}: lỗi: thư mục đã có dữ liệu khác" in result.stderr
+    assert not notes.is_symlink() and (notes / "bien-ban.txt").read_text(encoding="utf-8") == "giữ nguyên"

@@ -31,6 +31,10 @@ class FolderDestination(Destination):
             return {}
         if not self.target.is_dir():
             raise PublishError(f"{self.target}: lỗi: đích không phải thư mục / error: the destination is not a folder")
+        if not self.target.is_symlink() and any(self.target.iterdir()) and not (self.target / "index.html").is_file():
+            # Never move aside a folder that is not a published site (a home folder, the project itself).
+            raise PublishError(f"{self.target}: lỗi: thư mục đã có dữ liệu khác, không phải trang web; không ghi đè / "
+                               f"error: the folder holds something other than a site; refusing to replace it")
         return {path: file.sha256 for path, file in scan_site(self.target).items()}
 
     def begin(self, plan) -> None:

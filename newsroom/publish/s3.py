@@ -10,12 +10,14 @@ metadata where the store's ETag is something else.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from .base import Destination, PublishError
 from .files import SiteFile
 
 PLAIN_MD5 = re.compile(r"^[0-9a-f]{32}$")
+UPLOADS_AT_ONCE = 8
 
 
 class S3Destination(Destination):
@@ -66,16 +68,23 @@ class S3Destination(Destination):
     def upload(self, paths: list[str], files: dict[str, SiteFile]) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
 
-        for path in paths:
+        client = self.client  # made once, before the threads share it (boto3 clients are thread-safe)
+
+        def put(path: str) -> None:
             file = files[path]
             try:
-                self.client.put_object(
+                client.put_object(
                     Bucket=self.bucket, Key=self.prefix + path, Body=file.read(),
                     ContentType=file.content_type, CacheControl=file.cache_control,
                     Metadata={"sha256": file.sha256},
                 )
             except (BotoCoreError, ClientError, OSError) as failure:
                 raise self._error(path, f"không gửi được lên {self.label}", f"could not upload to {self.label}", failure) from failure
+
+        # Several requests at once within one group; a group is complete before the next starts.
+        with ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE) as pool:
+            for done in [pool.submit(put, path) for path in paths]:
+                done.result()
 
     def delete(self, paths: list[str]) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
