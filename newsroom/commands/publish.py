@@ -69,12 +69,14 @@ def run(args) -> int:
         output = scratch / "output"
     try:
         try:
-            build_site(BuildOptions(content=args.content, output=output, settings=args.settings))
+            report = build_site(BuildOptions(content=args.content, output=output, settings=args.settings))
         except BuildFailed as failure:
             for message in failure.messages:
                 error(message)
             error("Dựng trang thất bại, không xuất bản gì. / Build failed; nothing was published.")
             return 1
+        for problem in report.warnings:
+            error(str(problem))
         return publish(output, destinations, log, settings, dry_run=args.dry_run, max_deletes=args.max_deletes,
                        confirmed=args.yes, say=print, warn=error)
     finally:
