@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import re
 from pathlib import Path
 
 import feedparser
@@ -92,6 +93,18 @@ def test_revoked_naming_no_honour_of_the_article_fails_the_build_with_file_and_l
     assert result.returncode == 1
     assert f"{ARTICLE.removeprefix('content/')}:5: lỗi: \"Revoked: Huân chương Độc lập\"" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lines, key, message", [
+    (("Status: withdrawn",), "Status", 'error: a withdrawn article needs a "Reason:" line'),
+    (("Correction: Sửa tên đơn vị.",), "Correction", 'error: a correction note needs a "Modified:" line'),
+])
+def test_a_withdrawal_without_reason_or_a_note_without_date_fails_the_build(project_copy, lines, key, message):
+    add_metadata(project_copy, ARTICLE, *lines)
+    result = run_newsroom("build", "--output", str(project_copy / "out"), cwd=project_copy)
+    assert result.returncode == 1
+    assert re.search(rf"{re.escape(ARTICLE.removeprefix('content/'))}:5: lỗi: .* / {re.escape(message)}", result.stderr), result.stderr
+    assert not (project_copy / "out").exists()
 
 
 def test_vietnamese_keys_for_corrections_are_pointed_to_their_english_names(project_copy):

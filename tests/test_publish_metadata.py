@@ -51,6 +51,8 @@ def test_sitemap_lists_every_page_readers_can_reach(production_site):
     expected = {SITE_URL + "/" + path.parent.relative_to(production_site).as_posix().removeprefix(".") for path in reader_pages(production_site)}
     assert {url.rstrip("/") for url in locations} == {url.rstrip("/") for url in expected}
     assert f"{SITE_URL}/tin-tuc/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026/" in locations
+    lastmod = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root.iter(f"{SITEMAP}url")}
+    assert lastmod[f"{SITE_URL}/tin-tuc/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026/"] == "2026-01-28T14:00:00+07:00"
 
 
 def test_robots_txt_points_to_the_sitemap(production_site):

@@ -30,6 +30,16 @@ def source_map(contents, content_root: str) -> dict[str, str]:
     return sources
 
 
+def last_changes(contents) -> dict[str, str]:
+    """URL -> W3C datetime of its last change (Modified, else Date), for the sitemap's <lastmod>."""
+    changes = {}
+    for content in contents:
+        when = getattr(content, "modified", None) or getattr(content, "date", None)
+        if when is not None and getattr(content, "url", None) is not None:
+            changes[content.url] = when.isoformat()
+    return changes
+
+
 def feed_identity(feed: dict, site_url: str) -> None:
     """Each feed's own <id> (its address) and alternate link (the page it follows), instead of the site's."""
     feed_url = feed.get("feed_url") or ""
@@ -56,9 +66,12 @@ def page_urls(site: Path) -> list[str]:
     return urls
 
 
-def sitemap(site_url: str, urls: list[str]) -> str:
+def sitemap(site_url: str, urls: list[str], changes: dict[str, str] | None = None) -> str:
+    changes = changes or {}
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(site_url.rstrip('/') + '/' + url)}</loc></url>" for url in urls]
+    for url in urls:
+        lastmod = f"<lastmod>{escape(changes[url])}</lastmod>" if url in changes else ""
+        lines.append(f"  <url><loc>{escape(site_url.rstrip('/') + '/' + url)}</loc>{lastmod}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
@@ -67,9 +80,9 @@ def robots(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
-def write_production_files(site: Path, site_url: str, sources: dict[str, str]) -> None:
+def write_production_files(site: Path, site_url: str, sources: dict[str, str], changes: dict[str, str] | None = None) -> None:
     (site / BUILD_NOTES).write_text(json.dumps(sources, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
     if not is_absolute(site_url):
         return  # a development build has no address to give search engines
-    (site / "sitemap.xml").write_text(sitemap(site_url, page_urls(site)), encoding="utf-8")
+    (site / "sitemap.xml").write_text(sitemap(site_url, page_urls(site), changes), encoding="utf-8")
     (site / "robots.txt").write_text(robots(site_url), encoding="utf-8")

@@ -6,9 +6,16 @@ import logging
 
 from pelican import signals
 
-from newsroom.site.corrections import mark_revoked, metadata_line, withdraw
+from newsroom.site.corrections import incomplete, mark_revoked, metadata_line, withdraw
 
 logger = logging.getLogger("pelican.plugins.newsroom_corrections")  # under "pelican": the build reports it
+
+
+def read_corrections(content) -> None:
+    withdraw(content)
+    for key, vietnamese, english in incomplete(content):
+        logger.error("%s:%d: lỗi: %s / error: %s", content.source_path, metadata_line(content.source_path, key),
+                     vietnamese, english)
 
 
 def mark_revoked_honours(generators) -> None:
@@ -24,5 +31,5 @@ def mark_revoked_honours(generators) -> None:
 
 
 def connect() -> None:
-    signals.content_object_init.connect(withdraw)
+    signals.content_object_init.connect(read_corrections)
     signals.all_generators_finalized.connect(mark_revoked_honours)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from pelican import signals
 
-from newsroom.site.production import feed_identity, source_map, write_production_files
+from newsroom.site.production import feed_identity, last_changes, source_map, write_production_files
 
-_sources: dict[str, dict[str, str]] = {}
+# Output folder -> (URL -> source file, URL -> last change), from the generators to the end of the run.
+_notes: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 
 
 def remember_sources(generators) -> None:
@@ -21,7 +22,7 @@ def remember_sources(generators) -> None:
     for generator in generators:
         for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
             contents += getattr(generator, name, [])
-    _sources[settings["OUTPUT_PATH"]] = source_map(contents, settings["PATH"])
+    _notes[settings["OUTPUT_PATH"]] = (source_map(contents, settings["PATH"]), last_changes(contents))
 
 
 def identify_feed(context, feed) -> None:
@@ -29,8 +30,8 @@ def identify_feed(context, feed) -> None:
 
 
 def write_files(pelican) -> None:
-    sources = _sources.pop(pelican.settings["OUTPUT_PATH"], {})
-    write_production_files(Path(pelican.output_path), pelican.settings.get("SITEURL", ""), sources)
+    sources, changes = _notes.pop(pelican.settings["OUTPUT_PATH"], ({}, {}))
+    write_production_files(Path(pelican.output_path), pelican.settings.get("SITEURL", ""), sources, changes)
 
 
 def connect() -> None:
