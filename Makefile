@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8000
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build test check bench chromium clean
+.PHONY: serve build test check bench chromium publish-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/newsroom check
 
-test: $(STAMP) chromium $(AXE)
+test: $(STAMP) chromium publish-tools $(AXE)
 	NEWSROOM_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 # axe-core, injected into pages by the accessibility tests (tests/test_a11y.py).
@@ -51,6 +51,16 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Cần cài chromium / chromium is needed: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; \
+	fi
+
+# Publish tests run rsync, over ssh too, against an sshd they start on loopback.
+publish-tools:
+	@if ! command -v rsync >/dev/null 2>&1 || [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rsync openssh-client openssh-server >/dev/null; \
+	  else \
+	    echo "Cần cài rsync, ssh / rsync and ssh are needed: sudo apt-get install rsync openssh-client openssh-server" >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -29,6 +29,9 @@ PORTAL_SETTINGS: dict[str, Setting] = {
     "ANALYSIS_CACHE_PATH": Setting(".cache/analysis", str, "analyses kept between builds, relative to the settings file"),
     "ANALYSIS_WORKERS": Setting(0, int, "processes analysing articles; 0 means one per core"),
     "SITESUBTITLE": Setting("", str, "the line under the site's name"),
+    "PHOTO_CACHE_PATH": Setting("", str, "photo derivatives kept between builds; empty: beside the output folder"),
+    "PUBLISH_DESTINATIONS": Setting({}, dict, "named publish targets: a destination or a list of them"),
+    "PUBLISH_LOG": Setting("publish-log.jsonl", str, "the publish log, relative to the settings file"),
 }
 # Settings Pelican reads without declaring them in its DEFAULT_CONFIG.
 PELICAN_UNDECLARED = {"AUTHOR", "TIMEZONE", "FEED_ALL_RSS", "FEED_DOMAIN", "SITEURL"}

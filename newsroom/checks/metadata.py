@@ -21,8 +21,9 @@ from .slugs import SAFE_SLUG, slugify
 KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",
     "awards", "exclude", "lang", "template", "save_as", "url", "category", "tags",
+    "correction", "reason", "revoked",  # newsroom.site.corrections
 )
-STATUSES = ("published", "draft", "hidden")
+STATUSES = ("published", "draft", "hidden", "withdrawn")
 # Keys Pelican honours that would let an article choose where it is written, or how.
 PORTAL_CHOOSES = ("save_as", "url", "template")
 # What editors write in Vietnamese, and the key Pelican understands.
@@ -37,6 +38,8 @@ VIETNAMESE_KEYS = {
     "loại trừ": "Exclude", "bỏ qua": "Exclude",
     "trạng thái": "Status", "đường dẫn": "Slug", "ngôn ngữ": "Lang",
     "chuyên mục": "Category", "danh mục": "Category", "thẻ": "Tags", "từ khóa": "Tags",
+    "ghi chú sửa đổi": "Correction", "ghi chú": "Correction", "lý do": "Reason", "lý do gỡ": "Reason",
+    "thu hồi": "Revoked",
 }
 # A line an editor meant as metadata: a short label (up to 4 words), a colon, a value.
 KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*(?:[ ][\w-]+){0,3})[ \t]*:[ \t]*(?P<value>.*)$")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from newsroom.analysis import Analyser, ArticleAnalysis
 from newsroom.analysis.render import body_markdown_settings
+from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 
@@ -89,6 +90,8 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
         problems += analysis.problems
         if analyser.registry is not None and path not in pages:
             problems += check_terms(source, analyser.registry, analysis.recognition)
+            problems += check_revocations(source, analysis.recognition.honours)
+        problems += check_corrections(source)
     problems += check_duplicates([analyses[p].source for p in result.articles if p in analyses])
     problems += _unpublished_files(content) + check_portal_file(content)
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))

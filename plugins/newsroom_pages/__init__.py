@@ -7,6 +7,8 @@ from . import photos, portal
 from .reader import use_analysed_reader
 from .recognition import build_catalogue
 from .urls import fix_urls
+from .corrections import connect as connect_corrections
+from .production import connect as connect_production_metadata
 
 
 def get_generators(pelican):
@@ -21,3 +23,5 @@ def register():
     signals.get_generators.connect(get_generators)
     photos.connect()
     portal.connect()
+    connect_production_metadata()
+    connect_corrections()

@@ -1,0 +1,84 @@
+"""`newsroom publish DESTINATION`: build with the production settings, then send only what changed."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsroom.publish import PublishError, PublishLog, destinations_for, publish
+from newsroom.sitebuild import BuildFailed, BuildOptions, build_site
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("destination", metavar="DESTINATION",
+                        help="thư mục, user@host:/đường/dẫn, s3://bucket/thư-mục hoặc tên trong PUBLISH_DESTINATIONS / "
+                             "a folder, user@host:/path, s3://bucket/prefix or a name from PUBLISH_DESTINATIONS")
+    parser.add_argument("--dry-run", action="store_true", help="chỉ in kế hoạch, không thay đổi gì / print the plan, change nothing")
+    parser.add_argument("--max-deletes", type=int, default=100, metavar="N",
+                        help="dừng nếu phải xoá quá N tệp (100) / stop when more than N files would be deleted (100)")
+    parser.add_argument("--yes", action="store_true", help="đồng ý xoá quá giới hạn / confirm deletions above the limit")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    parser.add_argument("--settings", type=Path, default=Path("publishconf.py"),
+                        help="cấu hình xuất bản / production settings (publishconf.py)")
+    parser.add_argument("--output", type=Path, default=None,
+                        help="giữ bản dựng ở thư mục này / keep the build in this folder (default: a temporary one)")
+    parser.add_argument("--log", type=Path, default=None,
+                        help="nhật ký xuất bản / publish log (publish-log.jsonl beside the settings)")
+
+
+def error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def production_settings(path: Path) -> dict | None:
+    if not path.is_file():
+        error(f"{path}: lỗi: không tìm thấy tệp cấu hình / error: settings file not found")
+        return None
+    from pelican.settings import read_settings
+
+    try:
+        settings = read_settings(str(path))
+    except Exception as failure:  # a settings file is Python: any mistake in it lands here
+        error(f"{path}: lỗi: không đọc được cấu hình / error: could not read the settings: {type(failure).__name__}: {failure}")
+        return None
+    address = urlsplit(settings.get("SITEURL") or "")
+    if address.scheme not in ("http", "https") or not address.netloc:
+        error(f"{path}: lỗi: chưa đặt địa chỉ trang (biến NEWSROOM_SITEURL, ví dụ https://tintuc.example.gov.vn) / "
+              f"error: the site address is not set (NEWSROOM_SITEURL, e.g. https://tintuc.example.gov.vn)")
+        return None
+    return settings
+
+
+def run(args) -> int:
+    settings = production_settings(args.settings)
+    if settings is None:
+        return 2
+    try:
+        destinations = destinations_for(args.destination, settings)
+    except PublishError as failure:
+        error(str(failure))
+        return 2
+    log = PublishLog(args.log or args.settings.resolve().parent / settings.get("PUBLISH_LOG", "publish-log.jsonl"))
+    scratch = None
+    output = args.output
+    if output is None:
+        scratch = Path(tempfile.mkdtemp(prefix="newsroom-publish-"))
+        output = scratch / "output"
+    try:
+        try:
+            report = build_site(BuildOptions(content=args.content, output=output, settings=args.settings))
+        except BuildFailed as failure:
+            for message in failure.messages:
+                error(message)
+            error("Dựng trang thất bại, không xuất bản gì. / Build failed; nothing was published.")
+            return 1
+        for problem in report.warnings:
+            error(str(problem))
+        return publish(output, destinations, log, settings, dry_run=args.dry_run, max_deletes=args.max_deletes,
+                       confirmed=args.yes, say=print, warn=error)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
