@@ -13,6 +13,7 @@ from newsroom.core.recognition import Recognition, Recogniser, split_metadata_li
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
 from newsroom.site.mentions import HtmlText
+from newsroom.site.photos import SizedPhoto, size_images
 
 from .render import BodyRenderer
 
@@ -29,6 +30,9 @@ class ArticleAnalysis:
     text: str  # the reading text of the body, one paragraph per block
     recognition: Recognition
     problems: list[Problem] = field(default_factory=list)  # found while rendering (sanitising, limits)
+    photos: list[SizedPhoto] = field(default_factory=list)  # derivatives the page shows, to copy into the site
+    # Files besides the article that the analysis read (photos): path -> (size, mtime); a change re-analyses.
+    depends_on: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def html_for(self, site_url: str) -> str:
         return self.html.replace(SITE_TOKEN, site_url)
@@ -38,11 +42,25 @@ class ArticleAnalysis:
         return self.source.get("title")
 
 
-def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None) -> ArticleAnalysis:
+def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None, photos=None) -> ArticleAnalysis:
+    """`photos(src, article_path)` gives (SizedPhoto, source file) for a local photo, or None."""
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
     soup = BeautifulSoup(html, "html.parser")
     make_figures(soup)
+    depends_on: dict[str, tuple[int, int]] = {}
+    used: list[SizedPhoto] = []
+    if photos is not None:
+        def resolve(src: str):
+            found = photos(src, Path(path))
+            if found is None:
+                return None
+            photo, file = found
+            stat = file.stat()
+            depends_on[str(file)] = (stat.st_size, stat.st_mtime_ns)
+            return photo
+
+        used = size_images(soup, resolve, SITE_TOKEN)
     body = HtmlText(soup)
     if recogniser is None:
         recognition = Recognition()
@@ -55,7 +73,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             excluded=split_metadata_list(source.get("exclude")),
         )
         _link_first_mentions(body, recognition)
-    return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems)
+    return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on)
 
 
 def _link_first_mentions(body: HtmlText, recognition: Recognition) -> None:

@@ -14,6 +14,7 @@ from newsroom.checks.problems import Problem, error
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, decode_text
+from newsroom.site.photos import PhotoCache, local_photo
 
 from .article import ArticleAnalysis, analyse
 from newsroom.codeversion import code_version
@@ -35,7 +36,7 @@ class Analyser:
     """The registry, the renderer and the recogniser of one content folder, and the analyses made so far."""
 
     def __init__(self, content: Path, markdown_settings: dict, registry_dir: str = "registry",
-                 cache_dir: Path | None = None, workers: int = 0):
+                 cache_dir: Path | None = None, workers: int = 0, photo_cache: Path | None = None):
         self.content = Path(content)
         self.registry_folder = self.content / registry_dir
         self.registry_problems: list[Problem] = []
@@ -54,6 +55,7 @@ class Analyser:
             f"{code_version()}\0{self.registry_digest}\0{settings_key}".encode()
         ).hexdigest()
         self.cache = AnalysisCache(cache_dir)
+        self.photo_cache = PhotoCache(photo_cache) if photo_cache else None
         self.workers = workers or os.cpu_count() or 1
         self._memory: dict[Path, tuple[tuple[int, int], str, ArticleAnalysis]] = {}
 
@@ -70,7 +72,7 @@ class Analyser:
                 stat = path.stat()
                 stamp = (stat.st_mtime_ns, stat.st_size)
                 remembered = self._memory.get(path)
-                if remembered is not None and remembered[0] == stamp:
+                if remembered is not None and remembered[0] == stamp and _current(remembered[2]):
                     results[path] = remembered[2]
                     continue
                 data = path.read_bytes()
@@ -80,7 +82,7 @@ class Analyser:
                 continue
             key = entry_key(self.context_key, self._relative(path), data)
             cached = self.cache.load(key)
-            if cached is not None:
+            if cached is not None and _current(cached):
                 cached.path = path
                 cached.source.path = path
                 self._remember(path, stamp, key, cached)
@@ -125,7 +127,7 @@ class Analyser:
         except SourceError as failure:
             vietnamese, _, english = failure.message.partition(" / ")
             return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
-        analysis = analyse(path, text, self.renderer, self.recogniser)
+        analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
         return pickle.dumps((key, analysis), protocol=pickle.HIGHEST_PROTOCOL), analysis
 
     def _in_workers(self, jobs):
@@ -135,6 +137,26 @@ class Analyser:
         chunk = max(1, min(64, len(jobs) // (self.workers * 4)))
         with context.Pool(self.workers) as pool:
             yield from pool.imap(_analyse_in_worker, jobs, chunksize=chunk)
+
+
+    def _photo(self, src: str, article: Path):
+        file = local_photo(src, self.content, article)
+        if file is None:
+            return None
+        photo = self.photo_cache.sized(file)
+        return (photo, file) if photo is not None else None
+
+
+def _current(analysis: ArticleAnalysis) -> bool:
+    """Whether the files the analysis read besides the article (photos) are as they were."""
+    for name, (size, mtime) in analysis.depends_on.items():
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return False
+    return True
 
 
 _WORKER_ANALYSER: Analyser | None = None

@@ -56,13 +56,14 @@ _ANALYSERS: dict[tuple, Analyser] = {}
 def analyser_for(content: Path, settings: dict | None = None) -> Analyser:
     """One Analyser per content folder and settings in a process, renewed when the registry changes."""
     settings = settings or _default_settings()
+    photos = settings.get("PHOTO_CACHE_PATH") or str(Path(settings.get("ANALYSIS_CACHE_PATH") or ".cache/analysis").parent / "photos")
     key = (str(Path(content).resolve()), settings.get("REGISTRY_DIR", "registry"), repr(body_markdown_settings(settings.get("MARKDOWN"))),
-           settings.get("ANALYSIS_CACHE_PATH"))
+           settings.get("ANALYSIS_CACHE_PATH"), photos)
     analyser = _ANALYSERS.get(key)
     if analyser is None or analyser.registry_changed():
         analyser = _ANALYSERS[key] = Analyser(
             Path(content), settings.get("MARKDOWN", {}), settings.get("REGISTRY_DIR", "registry"),
-            settings.get("ANALYSIS_CACHE_PATH"), settings.get("ANALYSIS_WORKERS", 0),
+            settings.get("ANALYSIS_CACHE_PATH"), settings.get("ANALYSIS_WORKERS", 0), Path(photos),
         )
     return analyser
 

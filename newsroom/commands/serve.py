@@ -137,10 +137,13 @@ def run(args) -> int:
               f"error: cannot use port {args.port} ({failure.strerror}); try --port {args.port + 1}", file=sys.stderr)
         return 1
     site.rebuild()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Đang phục vụ tại / serving at http://{args.bind}:{args.port}/ (Ctrl+C để dừng / to stop)", flush=True)
+
+    def serve() -> None:  # once the watcher runs, so no save made after the first page is missed
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Đang phục vụ tại / serving at http://{args.bind}:{args.port}/ (Ctrl+C để dừng / to stop)", flush=True)
+
     try:
-        site.watch(watched_paths(args))
+        site.watch(watched_paths(args), ready=serve)
     except KeyboardInterrupt:
         print("Đã dừng. / Stopped.", flush=True)
     finally:
@@ -197,11 +200,16 @@ class LiveSite:
         self.background.request()
         return True
 
-    def watch(self, paths: list[Path]) -> None:
+    def watch(self, paths: list[Path], ready) -> None:
         from watchfiles import Change, watch
 
         articles = (self.options.content / "articles").resolve()
-        for changes in watch(*paths, debounce=50, step=20):
+        for changes in watch(*paths, debounce=50, step=20, yield_on_timeout=True, rust_timeout=200):
+            if ready is not None:
+                ready()
+                ready = None
+            if not changes:
+                continue
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             print(f"Thay đổi / changed: {names}", flush=True)
             saved = {Path(p).resolve() for kind, p in changes}

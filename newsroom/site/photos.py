@@ -13,8 +13,10 @@ ones it uses into the output.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -77,21 +79,36 @@ class PhotoCache:
         manifest = folder / "manifest.txt"
         if manifest.is_file():
             return _read_manifest(manifest)
+        # Made in a private folder and renamed into place whole: parallel analyses may size the same photo.
+        self.folder.mkdir(parents=True, exist_ok=True)
+        making = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.folder))
         try:
-            derivatives = _make(data, folder, f"{stem}-{digest[:10]}", self.widths)
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
-            shutil.rmtree(folder, ignore_errors=True)
+            derivatives = _make(data, making, f"{stem}-{digest[:10]}", self.widths)
+            (making / "manifest.txt").write_text(
+                "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
+            making.chmod(0o755)
+            os.rename(making, folder)
+        except (UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+            shutil.rmtree(making, ignore_errors=True)
             return None
-        manifest.write_text("".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
+        except OSError:
+            shutil.rmtree(making, ignore_errors=True)
+            if not manifest.is_file():  # another process did not win the race either: the photo is unreadable
+                return None
         return _read_manifest(manifest)
 
     def copy_into(self, output: Path, photo: SizedPhoto) -> None:
-        target = Path(output) / OUTPUT_FOLDER
-        target.mkdir(parents=True, exist_ok=True)
-        for derivative in photo.derivatives:
-            destination = target / derivative.name
-            if not destination.exists():
-                shutil.copyfile(photo.folder / derivative.name, destination)
+        copy_derivatives(output, photo)
+
+
+def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
+    """The photo's derivatives into the site, from the cache folder they were made in."""
+    target = Path(output) / OUTPUT_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    for derivative in photo.derivatives:
+        destination = target / derivative.name
+        if not destination.exists():
+            shutil.copyfile(photo.folder / derivative.name, destination)
 
 
 def _ascii_stem(source: Path) -> str:
@@ -159,6 +176,12 @@ def responsive_photos(html: str, resolve, site_url: str, first_eager: bool = Tru
     `resolve(src)` gives the SizedPhoto of a src, or None to leave that image as written.
     """
     soup = BeautifulSoup(html, "html.parser")
+    used = size_images(soup, resolve, site_url, first_eager)
+    return (str(soup) if soup.find("img") else html), used
+
+
+def size_images(soup: BeautifulSoup, resolve, site_url: str, first_eager: bool = True) -> list[SizedPhoto]:
+    """`responsive_photos` on a parsed tree, in place (the article analysis parses each body once)."""
     used: list[SizedPhoto] = []
     for position, image in enumerate(soup.find_all("img")):
         eager = first_eager and position == 0
@@ -171,7 +194,7 @@ def responsive_photos(html: str, resolve, site_url: str, first_eager: bool = Tru
             continue
         used.append(photo)
         _to_picture(soup, image, photo, site_url)
-    return (str(soup) if soup.find("img") else html), used
+    return used
 
 
 def _to_picture(soup: BeautifulSoup, image: Tag, photo: SizedPhoto, site_url: str) -> None:
