@@ -11,6 +11,7 @@ import functools
 import sys
 import threading
 import time
+import urllib.parse
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -50,6 +51,13 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             self._send_bytes(html, "text/html; charset=utf-8")
             return
         super().do_GET()
+
+    def send_head(self):
+        # A NUL in the path (GET /%00) makes open() raise instead of answering 404.
+        if "\x00" in urllib.parse.unquote(self.path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
+            return None
+        return super().send_head()
 
     def _send_bytes(self, body: bytes, content_type: str) -> None:
         self.send_response(HTTPStatus.OK)
