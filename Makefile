@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/recognition.py
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/rebuild.py
+	$(BIN)/python bench/hostile_registry.py
 
 # Browsers cannot be downloaded here: Playwright drives Debian's chromium.
 chromium:

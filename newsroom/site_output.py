@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import glob
 import logging
 import os
 import shutil
@@ -175,7 +176,7 @@ def remove_leftovers(output: Path) -> list[Path]:
     removed = []
     candidates = list(builds.iterdir()) if builds.is_dir() else []
     # Names used by earlier versions: .out.building-XXXX (mkdtemp) and .out.old-PID-NS.
-    for pattern in (f".{output.name}.building-*", f".{output.name}.old-*"):
+    for pattern in (f".{glob.escape(output.name)}.building-*", f".{glob.escape(output.name)}.old-*"):
         candidates += [p for p in output.parent.glob(pattern) if p.is_dir() and not p.is_symlink()]
     for path in candidates:
         if path.name == "lock" or (live is not None and path.resolve() == live and not path.is_symlink()):

@@ -10,7 +10,6 @@ one rename replaces it.
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 import time

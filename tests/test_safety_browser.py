@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import threading
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from conftest import QuietHandler

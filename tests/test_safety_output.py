@@ -7,7 +7,6 @@ import functools
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.request

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run_newsroom
 
-from newsroom.core.registry import Registry, RegistryError
+from newsroom.core.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

@@ -253,7 +253,7 @@ def markdown_fragments(draw):
         f"[liên kết][ref]\n\n[ref]: <{url}>",
         f"<{url}>",
         f"Đoạn văn.\n{{: onclick=\"alert(1)\" style=\"background:url({url})\" }}",
-        f"## Tiêu đề {{: onmouseover=alert(1) }}",
+        "## Tiêu đề {: onmouseover=alert(1) }",
     ]))
 
 
