@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/rebuild.py
 	$(BIN)/python bench/hostile_registry.py
+	$(BIN)/python bench/kill_builds.py
 
 # Browsers cannot be downloaded here: Playwright drives Debian's chromium.
 chromium:
