@@ -268,3 +268,24 @@ def test_no_hostile_fragment_survives(body):
     assert_harmless(result.html)
     # Sanitising is stable: what survives passes again unchanged.
     assert sanitise(result.html, SITE).html == result.html
+
+
+# --- item 10: pure-Markdown external images ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("source, line", [
+    ("Mở đầu.\n\n![Ảnh][hinh]\n\n[hinh]: https://evil.example/a.png\n", 5),
+    ("Mở đầu.\n\n![Ảnh [có] ngoặc](https://evil.example/a.png)\n", 3),
+    ('Mở đầu.\n\n![Ảnh](//evil.example/a.png "Chú thích")\n', 3),
+    ("Mở đầu.\n\n![Ảnh][hinh]\n\n[hinh]: <https://evil.example/a.png>\n", 5),
+])
+def test_markdown_images_from_other_hosts_are_errors_at_their_line(source, line):
+    html, problems = body_problems(Path("a.md"), source, render(source), SITE)
+    assert [(p.line, p.is_error) for p in problems] == [(line, True)], problems
+    assert "evil.example" in problems[0].english and "evil.example" not in html
+
+
+def test_attribute_lists_are_located_at_their_line():
+    source = "Mở đầu.\n\nĐoạn văn.\n{: onclick=\"alert(1)\" }\n"
+    html, problems = body_problems(Path("a.md"), source, render(source))
+    assert "onclick" not in html
+    assert [(p.line, p.severity.value) for p in problems] == [(4, "warning")]
