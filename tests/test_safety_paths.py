@@ -146,3 +146,42 @@ def test_broken_site_links_are_errors_at_their_line():
     assert "/tin-tuc/2026/02/khong-co/" in broken[0].english
     image = site_link_problems(source, 9, PAGE, "/images/2026/02/mat.jpg", PUBLISHED)
     assert image and "broken link" in image[0].english
+
+
+# --- property: whatever Pelican would open for a target we pass lies inside the content folder -----------------
+
+from html import unescape  # noqa: E402
+from urllib.parse import unquote, urlsplit  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SEGMENTS = ["..", ".", "images", "2026", "02", "anh.jpg", "%2E%2E", "&#46;&#46;", "%2e.", "", "articles", "secret.txt",
+            "ra-ngoai"]
+
+
+def pelican_opens(content: Path, source: Path, value: str) -> list[str]:
+    """Every file path Pelican 4.12 may open for {static}value written in `source` (contents.py, _link_replacer)."""
+    opened = []
+    for spelling in (value, unquote(value), unescape(value)):
+        path = urlsplit(spelling).path
+        if path.startswith("/"):
+            relative = path[1:]
+        else:
+            relative = os.path.relpath(os.path.abspath(os.path.join(source.parent, path)), os.path.abspath(content))
+        opened.append(os.path.join(content, relative.replace("%20", " ")))
+    return opened
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=7), st.booleans())
+def test_no_accepted_target_leads_outside(content, segments, rooted):
+    if not (content / "images/ra-ngoai").is_symlink():
+        os.symlink(content.parent, content / "images/ra-ngoai")
+    value = ("/" if rooted else "") + "/".join(segments)
+    if link_target_problems(content, article(content), 1, "{static}" + value):
+        return
+    root = os.path.realpath(content)
+    for opened in pelican_opens(content, article(content), value):
+        if os.path.exists(opened):
+            assert os.path.commonpath([root, os.path.realpath(opened)]) == root, (value, opened)
