@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from html import unescape
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsroom.checks.paths import (
     link_target_problems,
@@ -149,12 +153,6 @@ def test_broken_site_links_are_errors_at_their_line():
 
 
 # --- property: whatever Pelican would open for a target we pass lies inside the content folder -----------------
-
-from html import unescape  # noqa: E402
-from urllib.parse import unquote, urlsplit  # noqa: E402
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 SEGMENTS = ["..", ".", "images", "2026", "02", "anh.jpg", "%2E%2E", "&#46;&#46;", "%2e.", "", "articles", "secret.txt",
             "ra-ngoai"]
