@@ -114,11 +114,12 @@ def _refuse_existing(output: Path, shown: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def staged_output(output: Path) -> Iterator[Path]:
-    """A fresh folder to build into; on leaving the block without an error it becomes `output` in one rename.
+def output_lock(output: Path) -> Iterator[Path]:
+    """Hold the lock of `output` (one writer at a time); yields `output` made absolute.
 
-    Raises BuildFailed when another build of the same output is running, or
-    when the folder cannot be written.
+    Raises BuildFailed at once when another build holds it, or when the
+    folder beside `output` cannot be written. Anything that writes into the
+    site (a build, a live preview updating pages in place) takes this lock.
     """
     shown, output = output, _absolute(output, Path.cwd())  # Pelican needs absolute paths; messages show the user's
     builds = builds_folder(output)
@@ -136,9 +137,21 @@ def staged_output(output: Path) -> Iterator[Path]:
                 f"error: another build is writing into this folder; wait for it to finish and build again"
             ]) from None
         _refuse_existing(output, shown)  # again, under the lock: another build may have just finished
+        yield output
+
+
+@contextlib.contextmanager
+def staged_output(output: Path) -> Iterator[Path]:
+    """A fresh folder to build into; on leaving the block without an error it becomes `output` in one rename.
+
+    Raises BuildFailed when another build of the same output is running, or
+    when the folder cannot be written. Leftovers of killed builds are removed first.
+    """
+    shown = output
+    with output_lock(output) as output:
         remove_leftovers(output)
         try:
-            staging = builds / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+            staging = builds_folder(output) / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
             staging.mkdir(mode=0o755)
         except OSError as failure:
             raise _unwritable(shown, failure) from None
