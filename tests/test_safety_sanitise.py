@@ -15,6 +15,7 @@ from newsroom.site.sanitise import ALLOWED_TAGS, body_problems, external_resourc
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://tintuc.example.gov.vn"
+PELICAN_REWRITES = re.compile(r"[{|].*?[|}]")  # Pelican's INTRASITE_LINK_REGEX, at the start of a value
 
 
 def project_markdown() -> markdown.Markdown:
@@ -59,6 +60,10 @@ def assert_harmless(html: str) -> None:
         seen = browser_url(value)
         for scheme in ("javascript:", "vbscript:", "data:"):
             assert not seen.startswith(scheme), (tag.name, name, value)
+        if name in ("href", "src", "cite") and PELICAN_REWRITES.match(value):
+            # Pelican replaces the prefix by a path and keeps what follows: no scheme, no host may follow.
+            rest = browser_url(PELICAN_REWRITES.sub("", value, count=1)).replace("\\", "/")
+            assert not re.match(r"[a-z][a-z0-9+.-]*:", rest) and not rest.startswith("//"), (tag.name, name, value)
         if name == "style":
             assert "url(" not in seen and "expression" not in seen, value
         if tag.name == "img" and name in ("src", "srcset"):
@@ -198,10 +203,12 @@ SCRIPT_SCHEMES = [
     "java\tscript:", "java&#9;script:", "java&Tab;script:", "java&NewLine;script:", "java&#x0A;script:",
     " javascript:", "&#1;javascript:", "\x01javascript:", "javascript&colon;", "vbscript:", "data:text/html,",
     "DATA:text/html;base64,", "data:image/svg+xml,", " &#100;ata:",
+    "{index}javascript:x?%0a", "{tag}javascript:", "|filename|javascript:", "{static}javascript:", "&#123;index}javascript:",
 ]
 HOSTS = [
     "https://evil.example/", "//evil.example/", "\\\\evil.example/", "/\\evil.example/", "http:evil.example/",
     "HTTPS://EVIL.EXAMPLE/", "https://user@evil.example/", "ht&#116;ps://evil.example/", " https://evil.example/",
+    "{static}//evil.example/", "{attach}https://evil.example/", "|static|\\\\evil.example/",
 ]
 PAYLOADS = ["alert(1)", "x.png", "%3Cscript%3E", "document.cookie"]
 TAGS = ["script", "ScRiPt", "img", "svg", "iframe", "link", "video", "audio", "source", "form", "base", "meta",
@@ -289,3 +296,23 @@ def test_attribute_lists_are_located_at_their_line():
     html, problems = body_problems(Path("a.md"), source, render(source))
     assert "onclick" not in html
     assert [(p.line, p.severity.value) for p in problems] == [(4, "warning")]
+
+
+@pytest.mark.parametrize("href", [
+    "{index}javascript:x?%0aalert(1)",     # Pelican keeps the scheme: javascript:https://site/index.html?\nalert(1)
+    "{tag}javascript:x",
+    "&#123;index}javascript:x?%0aalert(1)",
+    "{static}//evil.example/a.png",
+    "{static}javascript:alert(1)",
+    "{author}x",
+])
+def test_pelican_links_carry_no_scheme_or_host(href):
+    result = sanitise(f'<p><a href="{href}">a</a><img src="{href}"></p>', SITE)
+    soup = BeautifulSoup(result.html, "html.parser")
+    assert not soup.a.has_attr("href") and not soup.img.has_attr("src")
+    assert {r.attribute for r in result.removed} == {"href", "src"}
+
+
+def test_pelican_links_to_files_are_kept():
+    html = '<p><a href="{filename}/articles/a.md#muc">a</a><img src="{static}/images/a.jpg"><a href="|attach|b.pdf">b</a></p>'
+    assert sanitise(html, SITE).removed == []

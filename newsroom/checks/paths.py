@@ -57,7 +57,10 @@ def resolve_link_target(content: Path, source: Path, target: str) -> LinkTarget 
         else:
             relative = os.path.relpath(os.path.join(source_dir, path), root) if path else ""
         candidates.append(posixpath.normpath(relative.replace(os.sep, "/")) if relative else ".")
-    escapes = any(_escapes(root, relative) for relative in candidates)
+    # Pelican keeps a scheme or host written after the prefix: "{static}//host/x" would load from that host.
+    foreign = any(urlsplit(spelling).scheme or urlsplit(spelling).netloc
+                  for spelling in (match.group("value"), unquote(match.group("value")), unescape(match.group("value"))))
+    escapes = foreign or any(_escapes(root, relative) for relative in candidates)
     relative = candidates[0]
     path = Path(os.path.normpath(root / relative))
     exists = not escapes and any(_is_plain_file(root, r) for r in candidates)

@@ -66,10 +66,15 @@ URL_ATTRIBUTES = {"href", "src", "cite"}
 TABLE_ALIGN = re.compile(r"text-align:\s*(left|center|right);?")
 SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,80}")
 NUMBER = re.compile(r"[0-9]{1,5}")
+SRCSET_DESCRIPTOR = re.compile(r"[0-9]{1,5}w|[0-9]{1,2}(?:\.[0-9]{1,2})?x")
 MEDIA_SIZES = re.compile(r"[a-z0-9\s(),.:%-]{1,200}", re.IGNORECASE)
 ENUMERATED = {"loading": {"lazy", "eager"}, "decoding": {"async", "sync", "auto"}, "align": {"left", "center", "right"}}
-# Pelican's own link syntax: resolved to the site by Pelican, checked by newsroom.checks.paths.
-PELICAN_LINK = re.compile(r"\{(static|filename|attach|index|tag|category|author)\}|\|(static|filename|attach)\|")
+# Pelican rewrites every href/src/cite value that starts like this (INTRASITE_LINK_REGEX), keeping the
+# scheme, host, query and fragment written after it: "{index}javascript:x?%0aalert(1)" becomes a
+# javascript: URL once SITEURL is set, "{static}//host/a.jpg" a request to that host. Editors need
+# {static}, {attach} and {filename}, with a path only; the targets are checked by newsroom.checks.paths.
+PELICAN_PREFIX = re.compile(r"[{|](?P<what>.*?)[|}]")
+PELICAN_KINDS = {"static", "filename", "attach"}
 # What browsers ignore or fold in a URL before reading its scheme (WHATWG URL standard).
 _URL_STRIP = "".join(chr(c) for c in range(0x21))
 _URL_DROP = re.compile(r"[\t\n\r]")
@@ -243,8 +248,12 @@ def _keep(tag: str, name: str, value: str, site_host: str) -> bool:
             return False
         return tag != "img" or not is_external(value, site_host)
     if name == "srcset":
-        urls = _srcset_urls(value)
-        return bool(urls) and all(_safe_url(u) and not is_external(u, site_host) for u in urls)
+        candidates = [c.split() for c in value.split(",") if c.strip()]
+        return bool(candidates) and all(
+            len(c) <= 2 and (len(c) == 1 or SRCSET_DESCRIPTOR.fullmatch(c[1])) and _safe_url(c[0])
+            and not is_external(c[0], site_host)
+            for c in candidates
+        )
     if name == "class":
         tokens = value.split()
         allowed = CLASSES.get(tag, set())
@@ -266,11 +275,22 @@ def _normalised_url(url: str) -> str:
     return _URL_DROP.sub("", url.strip(_URL_STRIP)).replace("\\", "/")
 
 
+def _pelican_link(cleaned: str) -> bool | None:
+    """None if `cleaned` is no Pelican link; else whether it is one we allow: a known kind and a bare path."""
+    match = PELICAN_PREFIX.match(cleaned)
+    if match is None:
+        return None
+    rest = cleaned[match.end():]
+    parts = urlsplit(rest) if not _SCHEME.match(rest) else None
+    return match.group("what") in PELICAN_KINDS and parts is not None and not parts.scheme and not parts.netloc
+
+
 def _safe_url(url: str) -> bool:
     """A link or source a browser would not run: http(s), mailto, tel, or a path on the site."""
     cleaned = _normalised_url(url)
-    if PELICAN_LINK.match(cleaned):
-        return True
+    pelican = _pelican_link(cleaned)
+    if pelican is not None:
+        return pelican
     scheme = _SCHEME.match(cleaned)
     if scheme is None:
         return not any(ord(c) < 0x20 or c == "\x7f" for c in url.strip(_URL_STRIP))
@@ -280,8 +300,9 @@ def _safe_url(url: str) -> bool:
 def _fetch_host(url: str) -> str | None:
     """The host a browser would contact for `url`; None for the site itself (relative) and for non-network schemes."""
     cleaned = _normalised_url(url)
-    if PELICAN_LINK.match(cleaned):
-        return None
+    match = PELICAN_PREFIX.match(cleaned)
+    if match:  # Pelican keeps a host written after the prefix
+        cleaned = cleaned[match.end():]
     scheme = _SCHEME.match(cleaned)
     if scheme:
         name = scheme.group(1).lower()
