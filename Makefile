@@ -43,6 +43,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/recognition.py
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/rebuild.py
+	$(BIN)/python bench/hostile_registry.py
+	$(BIN)/python bench/kill_builds.py
+	$(BIN)/python bench/pathological_markdown.py --skip-slow
 
 # Browsers cannot be downloaded here: Playwright drives Debian's chromium.
 chromium:

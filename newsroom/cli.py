@@ -6,6 +6,10 @@ import argparse
 import importlib
 import os
 import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
 
 # name shown to the user -> (module under newsroom.commands, one-line help)
 COMMANDS = {
@@ -43,6 +47,44 @@ def main(argv: list[str] | None = None) -> int:
         # `newsroom check | head`: the reader left; stay quiet instead of printing a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as failure:  # a bug of ours: one line for the user, the traceback in a log file
+        log = write_error_log(failure, sys.argv if argv is None else ["newsroom", *argv])
+        where_vi = f"chi tiết đã ghi vào {log}" if log else "không ghi được tệp nhật ký"
+        where_en = f"details were logged to {log}" if log else "no log file could be written"
+        print(
+            f"newsroom: lỗi nội bộ không lường trước ({type(failure).__name__}), {where_vi}; xin báo cho nhóm phát triển / "
+            f"unexpected internal error ({type(failure).__name__}); {where_en}; please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def write_error_log(failure: BaseException, argv: list[str]) -> Path | None:
+    """Write the traceback of `failure` to a new log file; return its path, or None if no folder could take it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    text = (
+        f"newsroom {' '.join(argv[1:])}\n{time.strftime('%Y-%m-%d %H:%M:%S %z')}\npython {sys.version}\n\n"
+        + "".join(traceback.format_exception(failure))
+    )
+    for folder in error_log_folders():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"newsroom-error-{stamp}-{os.getpid()}.log"
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def error_log_folders() -> list[Path]:
+    """NEWSROOM_LOG_DIR, else the user's state folder (XDG), else the temporary folder."""
+    folders = []
+    if os.environ.get("NEWSROOM_LOG_DIR"):
+        folders.append(Path(os.environ["NEWSROOM_LOG_DIR"]))
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    folders += [Path(state) / "newsroom", Path(tempfile.gettempdir())]
+    return folders
 
 
 if __name__ == "__main__":

@@ -2,17 +2,16 @@
 
 The site is written into a fresh folder beside the output folder and swapped
 in only when the whole build succeeded, so readers never see a half-written
-site and a failed build leaves the last good one in place.
+site and a failed build leaves the last good one in place. The output folder
+itself is a symbolic link to the current build (see newsroom/site_output.py):
+one rename replaces it.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,15 +19,9 @@ from pathlib import Path
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.checks import Problem
 from newsroom.checks.site import check_content
+from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
-
-
-class BuildFailed(Exception):
-    """The build stopped; `messages` say why, each naming a file where one is known."""
-
-    def __init__(self, messages: list[str]):
-        super().__init__("\n".join(messages))
-        self.messages = messages
+from newsroom.site_output import output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for
 
 
 @dataclass
@@ -59,18 +52,7 @@ class _PelicanLogCollector(logging.Handler):
 
 
 def _refuse_unsafe_output(options: BuildOptions) -> None:
-    output = options.output.resolve()
-    for protected in (options.content.resolve(), Path.cwd().resolve(), options.settings.resolve().parent):
-        if output == protected or output in protected.parents:
-            raise BuildFailed([
-                f"{options.output}: lỗi: thư mục xuất không được chứa nội dung hay dự án / "
-                f"error: the output folder must not contain the content or the project"
-            ])
-    if output.exists() and any(output.iterdir()) and not (output / "index.html").exists():
-        raise BuildFailed([
-            f"{options.output}: lỗi: thư mục đã có dữ liệu khác, không phải trang đã dựng; không ghi đè / "
-            f"error: the folder holds something other than a built site; refusing to replace it"
-        ])
+    refuse_unsafe_output(options.output, protected_folders(options))
 
 
 def site_settings(options: BuildOptions) -> dict:
@@ -125,22 +107,17 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
     _refuse_unsafe_output(options)
     state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     fingerprint = _inputs_of(options, settings)
-    if not keep_run and is_current(state_folder, options.output, fingerprint):
-        return BuildReport(time.perf_counter() - started, checked.warnings, unchanged=True)
-    output = options.output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    try:
-        messages, run = run_site(settings, staging)
-        if messages:
-            raise BuildFailed(messages)
-        index_for_search(staging)
-        _swap_in(staging, output)
-        remember(state_folder, options.output, fingerprint)
-        run.moved_to(output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    with output_lock(options.output) as output:
+        remove_leftovers(output)
+        if not keep_run and is_current(state_folder, output, fingerprint):
+            return BuildReport(time.perf_counter() - started, checked.warnings, unchanged=True)
+        with staging_for(output, shown=options.output) as staging:
+            messages, run = run_site(settings, staging)
+            if messages:
+                raise BuildFailed(messages)
+            index_for_search(staging)
+        remember(state_folder, output, fingerprint)
+    run.moved_to(options.output.resolve())
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 
 
@@ -160,14 +137,3 @@ def index_for_search(site: Path) -> None:
     )
     if result.returncode != 0:
         raise BuildFailed([f"pagefind: error: {line}" for line in (result.stderr or result.stdout).splitlines() if line.strip()])
-
-
-def _swap_in(staging: Path, output: Path) -> None:
-    staging.chmod(0o755)  # mkdtemp makes it private; the site is public
-    if not output.exists():
-        os.rename(staging, output)
-        return
-    retired = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-    os.rename(output, retired)
-    os.rename(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)

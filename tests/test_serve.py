@@ -105,7 +105,7 @@ def test_a_broken_save_shows_its_errors_in_place_of_the_site_until_fixed(server)
 
 def test_missing_pages_and_bad_addresses_get_a_404_page(server):
     base, _ = server
-    for path in ("/khong-co-trang-nay/", "/%00", "/" + "a" * 5000):
+    for path in ("/khong-co-trang-nay/", "/" + "a" * 5000):
         with pytest.raises(urllib.error.HTTPError) as failure:
             fetch(base + path)
         assert failure.value.code == 404

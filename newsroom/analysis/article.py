@@ -33,6 +33,7 @@ class ArticleAnalysis:
     photos: list[SizedPhoto] = field(default_factory=list)  # derivatives the page shows, to copy into the site
     # Files besides the article that the analysis read (photos): path -> (size, mtime); a change re-analyses.
     depends_on: dict[str, tuple[int, int]] = field(default_factory=dict)
+    links: list[tuple[str, int]] = field(default_factory=list)  # (href or src as written, its line): checked on disk
 
     def html_for(self, site_url: str) -> str:
         return self.html.replace(SITE_TOKEN, site_url)
@@ -47,6 +48,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
     soup = BeautifulSoup(html, "html.parser")
+    links = _links(soup, source)
     make_figures(soup)
     depends_on: dict[str, tuple[int, int]] = {}
     used: list[SizedPhoto] = []
@@ -73,7 +75,23 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             excluded=split_metadata_list(source.get("exclude")),
         )
         _link_first_mentions(body, recognition)
-    return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on)
+    return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
+
+
+def _links(soup: BeautifulSoup, source: MarkdownSource) -> list[tuple[str, int]]:
+    """Every link and image address the editor wrote, with the first line that holds it."""
+    lines = source.text.split("\n")
+    found = []
+    for tag in soup.find_all(["a", "img"]):
+        target = tag.get("href" if tag.name == "a" else "src")
+        if not target:
+            continue
+        line = next((n for n, text in enumerate(lines[source.body_line - 1:], start=source.body_line) if target in text),
+                    source.body_line)
+        if tag.name == "img" and f"]({target}" in lines[line - 1].replace("( ", "("):
+            continue  # a Markdown photo: newsroom.checks.figures says more about those
+        found.append((target, line))
+    return found
 
 
 def _link_first_mentions(body: HtmlText, recognition: Recognition) -> None:

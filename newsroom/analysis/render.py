@@ -6,8 +6,10 @@ import copy
 
 import markdown
 
+from newsroom.checks.markdown_limits import markdown_hazards
 from newsroom.checks.problems import Problem
 from newsroom.core.source import MarkdownSource
+from newsroom.site.sanitise import body_problems
 
 # Metadata is read by newsroom.core.source, with line numbers; Markdown sees the body only.
 META_EXTENSIONS = {"markdown.extensions.meta", "meta"}
@@ -29,7 +31,17 @@ class BodyRenderer:
         self._markdown = markdown.Markdown(**copy.deepcopy(self.settings))
 
     def render(self, source: MarkdownSource) -> tuple[str, list[Problem]]:
-        """The body's HTML and what rendering it refused or removed, at its line."""
+        """The body's safe HTML and what rendering it refused or removed, at its line.
+
+        Markdown that would take too long to render (or crash Python-Markdown) is
+        refused before rendering; raw HTML, scripts and other hosts' resources are
+        removed by the allowlist sanitiser, each a problem at its line.
+        """
+        hazards = markdown_hazards(source.path, source.body, source.body_line)
+        if any(problem.is_error for problem in hazards):
+            return "", hazards
         self._markdown.reset()
         html = self._markdown.convert(source.body)
-        return html, []
+        clean, problems = body_problems(source.path, source.body, html, first_line=source.body_line,
+                                        fallback_line=source.body_line)
+        return clean, hazards + problems

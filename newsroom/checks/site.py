@@ -16,9 +16,12 @@ from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 
 from .articles import check_article
-from .duplicates import check_duplicates
+from .duplicates import check_duplicates, destination
+from .links import check_links, published_paths
+from .paths import special_file_problems
 from .problems import Problem, error
 from .registry_terms import check_terms
+from .slugs import slugify
 
 # The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
 ARTICLE_SUFFIX = ".md"
@@ -93,10 +96,23 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
             problems += check_terms(source, analyser.registry, analysis.recognition)
             problems += check_revocations(source, analysis.recognition.honours)
         problems += check_corrections(source)
-    problems += check_duplicates([analyses[p].source for p in result.articles if p in analyses])
-    problems += _unpublished_files(content) + check_portal_file(content)
+    article_sources = [analyses[p].source for p in result.articles if p in analyses]
+    page_sources = [analyses[p].source for p in result.pages if p in analyses]
+    problems += check_duplicates(article_sources)
+    problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
+    theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
+    published = published_paths(content, article_sources, page_sources, analyser.registry, theme)
+    for path, analysis in analyses.items():
+        problems += check_links(content, analysis, _page_url(analysis.source, path in pages), published)
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
+
+
+def _page_url(source, page: bool) -> str:
+    if page:
+        return f"{source.get('slug') or slugify(source.get('title'))}/"
+    found = destination(source)
+    return found.output.removesuffix("index.html") if found else ""
 
 
 def check_site(content: Path, settings: dict | None = None) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from newsroom.checks.dates import PORTAL_TIMEZONE
@@ -39,13 +40,38 @@ def add_arguments(parser) -> None:
     parser.add_argument("--slug", help="đường dẫn rút gọn khác với tiêu đề / a slug other than the title's")
 
 
+def _unwritable_characters(text: str) -> list[str]:
+    """Characters that would break out of a metadata line (newlines) or hide in it (control characters)."""
+    return [f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in ("Cc", "Zl", "Zp")]
+
+
 def run(args) -> int:
+    if not args.content.is_dir():
+        print(
+            f"{args.content}: lỗi: không tìm thấy thư mục nội dung; hãy chạy lệnh trong thư mục dự án hoặc chỉ đúng --content / "
+            f"error: content folder not found; run the command in the project folder or give the right --content",
+            file=sys.stderr,
+        )
+        return 1
+    author = args.author or os.environ.get("NEWSROOM_AUTHOR") or DEFAULT_AUTHOR
+    for what, what_en, value in (("tiêu đề", "title", args.title), ("tác giả", "author", author)):
+        bad = _unwritable_characters(value)
+        if bad:
+            print(
+                f"lỗi: {what} chứa ký tự xuống dòng hoặc ký tự điều khiển ({', '.join(dict.fromkeys(bad))}); hãy viết trên một dòng / "
+                f"error: the {what_en} holds a line break or control character ({', '.join(dict.fromkeys(bad))}); write it on one line",
+                file=sys.stderr,
+            )
+            return 1
+    author = author.strip()
+    if not author:
+        print("lỗi: tên tác giả đang để trống / error: the author is empty", file=sys.stderr)
+        return 1
     title = " ".join(args.title.split())
     slug = args.slug or slugify(title)
     if not title or not slug or not SAFE_SLUG.match(slug):
         print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
         return 2
-    author = args.author or os.environ.get("NEWSROOM_AUTHOR") or DEFAULT_AUTHOR
     now = datetime.datetime.now(PORTAL_TIMEZONE).replace(second=0, microsecond=0)
     year, month = f"{now.year:04d}", f"{now.month:02d}"
     target = args.content / "articles" / year / month / f"{slug}.md"

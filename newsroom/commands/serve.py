@@ -18,6 +18,8 @@ import multiprocessing
 import sys
 import threading
 import time
+import urllib.parse
+import urllib.parse
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -62,6 +64,9 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             return
         if self.path == STATUS_PATH:
             self._send_bytes(b"busy" if self.state.busy else b"idle", "text/plain; charset=utf-8")
+            return
+        if "\x00" in urllib.parse.unquote(self.path):  # no file name holds a NUL: a bad request, not a missing page
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
             return
         if self.state.errors:
             self._send_bytes(error_page(self.state.errors), "text/html; charset=utf-8")

@@ -51,6 +51,10 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
     except (UnicodeDecodeError, OSError) as error:
         problems.append((path, 1, problem(f"không đọc được tệp ({error})", f"cannot read file ({error})")))
         return []
+    refused = _refused_constructs(path, text)
+    if refused:
+        problems.extend(refused)
+        return []
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -58,7 +62,14 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
         what = error.problem or ""
         problems.append((path, mark.line + 1 if mark else 1, problem(f"YAML sai cú pháp: {what}", f"invalid YAML: {what}")))
         return []
-    if root is None:
+    except yaml.YAMLError as error:  # defensive: _refused_constructs reads what the reader refuses
+        problems.append((path, 1, problem(f"YAML sai cú pháp: {error}", f"invalid YAML: {error}")))
+        return []
+    if root is None or (isinstance(root, yaml.SequenceNode) and not root.value):
+        # An empty file would silently remove every unit or award page.
+        line = 1 if root is None else root.start_mark.line + 1
+        problems.append((path, line, problem(
+            "tệp không có mục nào; mỗi mục bắt đầu bằng \"- \"", 'the file has no entries; each entry starts with "- "')))
         return []
     if not isinstance(root, yaml.SequenceNode):
         problems.append((path, root.start_mark.line + 1, problem(
@@ -73,7 +84,11 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
             continue
         fields: Fields = {}
         for key_node, value_node in node.value:
-            key, key_line = str(key_node.value), key_node.start_mark.line + 1
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append((path, key_line, problem("khóa phải là một từ, ví dụ name:", "a key must be a word, e.g. name:")))
+                continue
+            key = key_node.value
             if key in fields:
                 problems.append((path, key_line, problem(f'khóa trùng "{key}"', f'duplicate key "{key}"')))
                 continue
@@ -81,6 +96,65 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
         entries.append((line, fields))
     constructor.dispose()
     return entries
+
+
+MAX_DEPTH = 8  # list > entry > former_names > {name, slug} is 4; deeper is a mistake or an attack
+
+
+def _refused_constructs(path: Path, text: str) -> Problems:
+    """YAML features a registry never needs, found before anything is built from them.
+
+    Anchors and aliases let a few hundred bytes expand to gigabytes, and tags
+    (!!python/..., !foo) choose what gets constructed: all refused, each at its
+    line. So are control characters and absurd nesting. Reading events only
+    (yaml.parse) keeps memory proportional to the file.
+    """
+    found: Problems = []
+    for line_number, line in enumerate(text.split("\n"), 1):  # YAML counts lines by \n, as this does
+        bad = next((c for c in line if _is_control(c)), None)
+        if bad is not None:
+            code = f"U+{ord(bad):04X}"
+            found.append((path, line_number, problem(
+                f"ký tự điều khiển {code} không được phép; hãy xóa nó", f"control character {code} is not allowed; delete it")))
+    if found:
+        return found
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                found.append((path, line, problem(
+                    f"không dùng bí danh YAML (*{event.anchor}); hãy viết đầy đủ giá trị",
+                    f"YAML aliases (*{event.anchor}) are not allowed; write the value out")))
+            elif isinstance(event, yaml.NodeEvent):
+                if event.anchor is not None:
+                    found.append((path, line, problem(
+                        f"không dùng neo YAML (&{event.anchor})", f"YAML anchors (&{event.anchor}) are not allowed")))
+                if getattr(event, "tag", None) is not None:
+                    found.append((path, line, problem(
+                        f'không dùng thẻ YAML ({event.tag}); giá trị là chữ thì đặt trong ngoặc kép',
+                        f'YAML tags ({event.tag}) are not allowed; put text in double quotes')))
+                if isinstance(event, yaml.ScalarEvent) and any(_is_control(c) for c in event.value if c not in "\n"):
+                    found.append((path, line, problem("ký tự điều khiển không được phép", "control characters are not allowed")))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    found.append((path, line, problem(
+                        f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)", f"nested too deeply (more than {MAX_DEPTH} levels)")))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(found) >= 20:
+                break
+    except yaml.MarkedYAMLError:
+        return found  # syntax errors are reported by compose, with their own message
+    except yaml.YAMLError as error:
+        return found + [(path, 1, problem(f"YAML sai cú pháp: {error}", f"invalid YAML: {error}"))]
+    return found
+
+
+def _is_control(character: str) -> bool:
+    return (ord(character) < 0x20 and character not in "\t\r\n") or 0x7F <= ord(character) <= 0x9F
 
 
 class _Entry:
@@ -100,15 +174,21 @@ class _Entry:
         return self.fields[key][0] if key in self.fields else self.line
 
     def text(self, key: str, required: bool = False) -> str | None:
-        if key not in self.fields or self.fields[key][1] in (None, ""):
+        if key not in self.fields or self.fields[key][1] is None:
             if required:
                 self.report(self.line, f'thiếu "{key}"', f'missing "{key}"')
             return None
         line, value = self.fields[key]
-        if isinstance(value, (dict, list)):
-            self.report(line, f'"{key}" phải là một chuỗi', f'"{key}" must be a string')
+        if not isinstance(value, str):
+            # `name: yes` is a boolean to YAML and `name: 2020` a number; neither is a name.
+            self.report(line, f'"{key}" phải là chữ; hãy đặt trong ngoặc kép: {key}: "..."',
+                        f'"{key}" must be text; put it in double quotes: {key}: "..."')
             return None
-        return str(value).strip()
+        if not value.strip():
+            if required:
+                self.report(line, f'"{key}" đang để trống', f'"{key}" is empty')
+            return None
+        return value.strip()
 
     def texts(self, key: str) -> tuple[str, ...]:
         if key not in self.fields or self.fields[key][1] is None:
@@ -116,7 +196,7 @@ class _Entry:
         line, value = self.fields[key]
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.report(line, f'"{key}" phải là danh sách chuỗi', f'"{key}" must be a list of strings')
             return ()
         return tuple(str(v).strip() for v in value if str(v).strip())
