@@ -75,8 +75,12 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
 
     return {
         "file": name,
-        "units": [{"name": u.name, "slug": u.slug, "parent": parent_name(u)} for u in recognition.units],
-        "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in recognition.awards],
+        "units": [{"name": u.name, "slug": u.slug, "parent": parent_name(u), "registered": True} for u in recognition.units]
+        + [{"name": c.text, "slug": None, "parent": None, "registered": False}
+           for c in recognition.unregistered if c.kind == "unit"],
+        "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind, "registered": True} for a in recognition.awards]
+        + [{"name": c.text, "slug": None, "kind": None, "registered": False}
+           for c in recognition.unregistered if c.kind == "award" and c.named],
         "honours": [
             {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count}
             for h in recognition.honours

@@ -10,17 +10,20 @@ name: "các phòng, đơn vị" is no candidate, "Phòng Tông hợp" is.
 from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
+from newsroom.core.registry import Award, Unit
+from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from newsroom.core.text import slugify
 
-UNIT_HEADS = {("phòng",), ("sở",), ("trung", "tâm"), ("ban",), ("chi", "cục")}
 # Award heads; the bare ones are resolved from an authority in the sentence.
 AWARD_HEADS = {("bằng", "khen"), ("cờ", "thi", "đua"), ("huân", "chương"), ("huy", "chương"), ("giải", "thưởng"), ("kỷ", "niệm", "chương")}
 BARE_HEADS = {("bằng", "khen"), ("cờ", "thi", "đua")}
-LOWER_NAME_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chương lao động"
+LOWER_NAME_AWARD_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chương lao động"
 # Words that end a name when written in lower case (verbs, prepositions).
 STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
-    "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt".split()
+    "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
+    "vừa tiếp đứng giữ xây hiện gắn dự ở quê sáng chiều tối ngày tháng nay qua kể".split()
 )
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
@@ -31,10 +34,20 @@ NOT_UNIT_AFTER_BAN = {"giám", "lãnh", "chấp", "tổ", "chỉ", "biên", "th�
 ROLE_PREFIXES = frozenset("trưởng phó chánh giám đốc chủ tịch nhiệm bí thư".split())
 MAX_NAME = 10
 # After "và", these start another name rather than continue this one.
-NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split())
+NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split()) | frozenset(
+    head[0] for head in UNIT_HEADS)
 
 
 HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
+_UNIT_HEADS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _head_words in sorted(UNIT_HEADS, key=len, reverse=True):
+    _UNIT_HEADS_BY_WORD.setdefault(_head_words[0], []).append(_head_words)
+_PLACE_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _place in sorted(PLACE_WORDS, key=len, reverse=True):
+    _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
+# Before a lower-case head, these make it a body's name all the same: "Chánh văn phòng Thành ủy".
+ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
+PERSON_HEADS = frozenset(("trường",))  # schools are often named after people
 
 
 def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
@@ -76,7 +89,12 @@ def _stops(token, caps: bool) -> bool:
 
 
 def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> tuple[list[Match], list[tuple[str, str]]]:
-    """Bare award heads resolved to awards, and unregistered (kind, text) candidates."""
+    """Bare award heads resolved to awards, names found by their head, and unregistered (kind, text) candidates.
+
+    An organisation the registry lacks ("Trường THPT Hàm Rồng", "UBND xã Mai
+    Châu") becomes a match whose target is an unregistered Unit: honours can
+    name it as a recipient, pages never list it.
+    """
     tokens = sentence.tokens
     covered = [False] * len(tokens)
     awarded = [False] * len(tokens)
@@ -87,23 +105,47 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
     index = 0
+    caps = sentence.all_caps if any(t.norm in HEAD_WORDS for t in tokens) else False
     while index < len(tokens):
-        if covered[index] or not tokens[index].is_word:
+        norm = tokens[index].norm
+        if covered[index] or norm not in HEAD_WORDS:
             index += 1
             continue
         length = _head(sentence, index, AWARD_HEADS)
         if length:
             index = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        length = _head(sentence, index, UNIT_HEADS)
-        if length and not sentence.all_caps:
-            end = _unit_candidate(sentence, index, length, covered)
-            if end > index + length:
-                candidates.append(("unit", _capitalise(sentence.slice(index, end))))
+        if not caps and norm in _UNIT_HEADS_BY_WORD:
+            end = _unit_candidate(sentence, index, covered)
+            if end > index:
+                text = _capitalise(sentence.slice(index, end))
+                unit = Unit(slugify(text), text, registered=False)
+                resolved.append(Match("unit", index, end, (unit,), unit))
+                candidates.append(("unit", text))
+                for position in range(index, end):
+                    covered[position] = True
                 index = end
                 continue
         index += 1
     return resolved, candidates
+
+
+AWARD_KIND_BY_HEAD = {
+    ("bằng", "khen"): "certificate_of_merit", ("cờ", "thi", "đua"): "emulation_flag", ("huân", "chương"): "order",
+    ("huy", "chương"): "medal", ("giải", "thưởng"): "prize", ("kỷ", "niệm", "chương"): "commemorative_medal",
+}
+OPEN_QUOTES = frozenset('"“‘\'«')
+CLOSE_QUOTES = frozenset('"”’\'»')
+
+
+def _quoted_end(tokens, index: int) -> int:
+    """End (after the closing quote) of a quoted name opening at `index`, or `index`."""
+    if index >= len(tokens) or tokens[index].norm not in OPEN_QUOTES:
+        return index
+    for end in range(index + 1, min(len(tokens), index + 16)):
+        if tokens[end].norm in CLOSE_QUOTES:
+            return end + 1 if end > index + 1 else index
+    return index
 
 
 def _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates) -> int:
@@ -111,10 +153,15 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
     head = tuple(t.norm for t in tokens[index : index + length])
     after = index + length
     of = after < len(tokens) and tokens[after].norm == "của"
-    end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_HEADS and not of)
+    end = _quoted_end(tokens, after)
+    if end == after:
+        end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_AWARD_HEADS and not of)
     named = end > (after + 1 if of else after)
     if named:
-        candidates.append(("award", _capitalise(sentence.slice(index, end))))
+        text = _capitalise(sentence.slice(index, end))
+        candidates.append(("award", text))
+        award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
+        resolved.append(Match("award", index, end, (award,), award))
         return end
     if head in BARE_HEADS:
         found = _authority_before(sentence, index, matches, authorities, " ".join(head))
@@ -142,18 +189,109 @@ def _authority_before(sentence, index, matches, authorities, head):
     return best
 
 
-def _unit_candidate(sentence: Sentence, index: int, length: int, covered: list[bool]) -> int:
-    tokens = sentence.tokens
-    start = index + length
-    if start >= len(tokens) or not tokens[start].is_capitalised or tokens[start].norm in SURNAMES:
+def _unit_head(tokens, index: int) -> int:
+    for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
+        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+            return len(head)
+    return 0
+
+
+def place_at(tokens, index: int) -> int:
+    """Length of a level word ("tỉnh", "thị xã") at `index`, or 0."""
+    if index >= len(tokens):
+        return 0
+    for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
+        if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
+            return len(place)
+    return 0
+
+
+def _person_run(tokens, index: int) -> bool:
+    """A full personal name starts here: a surname and two more capitalised words."""
+    if index + 2 >= len(tokens) or tokens[index].norm not in SURNAMES:
+        return False
+    return all(tokens[i].is_word and tokens[i].is_capitalised for i in range(index, index + 3))
+
+
+def place_name_end(tokens, index: int, blocked: list[bool]) -> int:
+    """End of a place's proper name ("Phú Thọ", "Thừa Thiên - Huế") starting at `index`."""
+    end = index
+    while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
+           and (tokens[end].is_capitalised or tokens[end].norm.isdigit()) and not _unit_head(tokens, end)):
+        if end == index and _person_run(tokens, end):
+            break
+        end += 1
+    return end
+
+
+def place_suffix_end(tokens, index: int, blocked: list[bool]) -> int:
+    """End of "tỉnh Phú Thọ", "thị xã An Khê", "thành phố" after a name; `index` when there is none."""
+    length = place_at(tokens, index)
+    if not length or any(blocked[index : index + length]):
         return index
-    if tokens[index].norm == "ban" and (tokens[start].norm in NOT_UNIT_AFTER_BAN):
+    return place_name_end(tokens, index + length, blocked)
+
+
+def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
+    """End of an organisation's name that starts with a head at `index`; `index` when there is none."""
+    tokens = sentence.tokens
+    length = _unit_head(tokens, index)
+    if not length:
+        return index
+    head = tuple(t.norm for t in tokens[index : index + length])
+    start = index + length
+    if start >= len(tokens) or covered[start - 1]:
         return index
     previous = tokens[index - 1] if index else None
-    if (previous is not None and previous.is_word and previous.is_capitalised and tokens[index].is_capitalised
-            and previous.norm not in ROLE_PREFIXES and index > 1):
-        return index  # "Nguyễn Văn Sở Hùng": part of a person's name
-    return name_end(sentence, start, covered)
+    if not tokens[index].is_capitalised:
+        # "Chánh văn phòng Thành ủy": a role names the body in lower case.
+        if previous is None or previous.norm not in ROLE_BEFORE_HEAD:
+            return index
+    elif (previous is not None and previous.is_word and previous.is_capitalised and previous.norm not in ROLE_PREFIXES
+            and index > 1 and not sentence.all_caps):
+        return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở": part of another name
+    if head == ("ban",) and tokens[start].norm in NOT_UNIT_AFTER_BAN:
+        return index
+    end = _name_words_end(sentence, start, covered, head)
+    if end == start:
+        if head not in PLACED_HEADS:
+            return index
+    return place_suffix_end(tokens, end, covered)
+
+
+def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: tuple[str, ...]) -> int:
+    """The proper name after a head: capitalised words, numbers, a few lower-case words between them."""
+    tokens = sentence.tokens
+    lower_ok = head in LOWER_NAME_HEADS
+    end, lower, capitals = start, 0, 0
+    while end < len(tokens) and end - start < MAX_NAME and not covered[end]:
+        token = tokens[end]
+        if not token.is_word:
+            # "PT&TH", "GD&ĐT": an ampersand inside an abbreviation.
+            if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
+                end += 1
+                continue
+            break
+        if token.is_capitalised or token.norm.isdigit():
+            if capitals and head not in PERSON_HEADS and _person_run(tokens, end):
+                break  # "Bộ Y tế Đào Hồng Lan": the minister's name
+            if end == start and head not in PERSON_HEADS and _person_run(tokens, end):
+                break  # "Trưởng phòng Nguyễn Văn Hải"
+            capitals += 1
+            lower = 0
+            end += 1
+            continue
+        if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised \
+                and tokens[end + 1].norm not in NEW_NAME_WORDS and capitals:
+            end += 1
+            continue
+        if token.norm in STOP or place_at(tokens, end):
+            break
+        if not (capitals or lower_ok) or lower >= 4:
+            break
+        lower += 1
+        end += 1
+    return end
 
 
 def _capitalise(text: str) -> str:

@@ -13,11 +13,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from newsroom.core.candidates import find_heads
+from newsroom.core.candidates import AWARD_HEADS, find_heads
 from newsroom.core.honours import Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
+
+BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
 
 __all__ = ["Candidate", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
 
@@ -34,6 +36,7 @@ class Mention:
 class Candidate:
     kind: str  # "unit" | "award"
     text: str
+    named: bool = field(default=True, compare=False)  # False: a bare head ("Bằng khen") whose issuer is unknown
 
 
 @dataclass
@@ -85,9 +88,12 @@ class Recogniser:
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
             for kind, candidate in unregistered:
-                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate))
+                named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
+                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
             honours.extend(sentence_honours(sentence, matches, self.registry))
             for match in matches:
+                if not match.target.registered:
+                    continue
                 bucket = result.units if match.kind == "unit" else result.awards
                 if match.target not in bucket:
                     bucket.append(match.target)

@@ -100,6 +100,7 @@ class Unit:
     former_names: tuple[str, ...] = ()
     former_slugs: tuple[str, ...] = ()
     description: str = ""
+    registered: bool = True  # False: named in an article by its shape only; no page, no slug of its own
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Award:
     precedence: int = DEFAULT_PRECEDENCE
     aliases: tuple[str, ...] = ()
     description: str = ""
+    registered: bool = True
 
 
 def award_keys(award: Award) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 from unidecode import unidecode
@@ -48,8 +48,7 @@ GRADES = {"1": "nhất", "i": "nhất", "2": "nhì", "ii": "nhì", "3": "ba", "i
 SENTENCE_END = frozenset(".!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     norm: str  # matching form
     start: int  # span in the original string
     end: int
@@ -117,37 +116,62 @@ def normalise_word(word: str) -> str:
     return cached
 
 
+_RAW_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _word_norms(raw: str) -> tuple[str, ...]:
+    """Matching forms of one word as written: usually one, several for an abbreviation."""
+    cached = _RAW_CACHE.get(raw)
+    if cached is None:
+        norm = normalise_word(raw)
+        cached = ABBREVIATIONS.get(norm, (norm,))
+        if len(_RAW_CACHE) < 200_000:
+            _RAW_CACHE[raw] = cached
+    return cached
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Matching tokens of `text`; offsets are shifted by `offset`.
 
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span.
+    sharing its span. Words are looked up in a cache: this loop is the
+    recogniser's hot path.
     """
     tokens: list[Token] = []
+    append = tokens.append
+    new = tuple.__new__
     for match in _TOKEN.finditer(text):
-        raw, start, end = match.group(), match.start(), match.end()
-        if len(raw) == 1 and _is_dash(raw):
-            continue
-        if not (raw[0].isalnum() or unicodedata.category(raw[0]).startswith("M")):
+        raw = match.group()
+        start, end = match.span()
+        first = raw[0]
+        if not (first.isalnum() or "\u0300" <= first <= "\u036f"):
+            if len(raw) == 1 and _is_dash(raw):
+                continue
             if raw == "." and tokens and tokens[-1].end == start + offset and tokens[-1].norm in _DOTTED:
                 # "VP." "TP." "TT.": the dot belongs to the abbreviation.
                 previous = tokens.pop()
                 expansion = _DOTTED[previous.norm]
                 tokens.extend(Token(n, previous.start, end + offset, text[previous.start - offset : end]) for n in expansion)
                 continue
-            tokens.append(Token(raw, start + offset, end + offset, raw))
+            append(new(Token, (raw, start + offset, end + offset, raw)))
             continue
-        norm = normalise_word(raw)
-        if tokens and tokens[-1].norm == "hạng" and norm in GRADES:
-            norm = GRADES[norm]
-        expansion = ABBREVIATIONS.get(norm)
-        if expansion is not None and not (norm in _DOTTED and end < len(text) and text[end] == "."):
-            tokens.extend(Token(n, start + offset, end + offset, raw) for n in expansion)
+        norms = _word_norms(raw)
+        if len(norms) == 1:
+            norm = norms[0]
+            if norm in GRADES and tokens and tokens[-1].norm == "hạng":
+                norm = GRADES[norm]
+            append(new(Token, (norm, start + offset, end + offset, raw)))
+        elif norms[0] in _DOTTED_FIRST and end < len(text) and text[end] == "." and normalise_word(raw) in _DOTTED:
+            append(new(Token, (normalise_word(raw), start + offset, end + offset, raw)))
         else:
-            tokens.append(Token(norm, start + offset, end + offset, raw))
+            for norm in norms:
+                append(new(Token, (norm, start + offset, end + offset, raw)))
     return tokens
+
+
+_DOTTED_FIRST = frozenset(expansion[0] for expansion in _DOTTED.values())
 
 
 def normalise(text: str) -> str:
