@@ -75,7 +75,8 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
 
     return {
         "file": name,
-        "units": [{"name": u.name, "slug": u.slug, "parent": parent_name(u), "registered": True} for u in recognition.units]
+        "units": [{"name": name, "slug": u.slug, "parent": parent_name(u), "registered": True}
+                  for u in recognition.units for name in recognition.written_names.get(u.slug, [u.name])]
         + [{"name": c.text, "slug": None, "parent": None, "registered": False}
            for c in recognition.unregistered if c.kind == "unit"],
         "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind, "registered": True} for a in recognition.awards]

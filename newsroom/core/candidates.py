@@ -24,6 +24,7 @@ STOP = frozenset(
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
     "vừa tiếp đứng giữ xây hiện gắn dự ở quê sáng chiều tối ngày tháng nay qua kể".split()
+) - frozenset(("triển",)
 )
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
@@ -47,7 +48,12 @@ for _place in sorted(PLACE_WORDS, key=len, reverse=True):
     _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
 # Before a lower-case head, these make it a body's name all the same: "Chánh văn phòng Thành ủy".
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
-PERSON_HEADS = frozenset(("trường",))  # schools are often named after people
+# Schools and companies are often named after people: a personal name does not end their name.
+PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "ty"), ("tập", "đoàn"), ("bệnh", "viện"),
+                          ("hợp", "tác", "xã")))
+# "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
+RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
+PLACE_LEVELS = frozenset("tỉnh huyện quận xã phường thị trấn thành phố".split())
 
 
 def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
@@ -108,8 +114,8 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     caps = sentence.all_caps if any(t.norm in HEAD_WORDS for t in tokens) else False
     while index < len(tokens):
         norm = tokens[index].norm
-        if covered[index] or norm not in HEAD_WORDS:
-            index += 1
+        if covered[index] or norm not in HEAD_WORDS or index and tokens[index - 1].start == tokens[index].start:
+            index += 1  # (the inside of an abbreviation's expansion starts nothing)
             continue
         length = _head(sentence, index, AWARD_HEADS)
         if length:
@@ -152,7 +158,8 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
     tokens = sentence.tokens
     head = tuple(t.norm for t in tokens[index : index + length])
     after = index + length
-    of = after < len(tokens) and tokens[after].norm == "của"
+    # "Bằng khen của X" names an award; "Huân chương của Chủ tịch nước" only says who confers one.
+    of = after < len(tokens) and tokens[after].norm == "của" and head in BARE_HEADS
     end = _quoted_end(tokens, after)
     if end == after:
         end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_AWARD_HEADS and not of)
@@ -197,11 +204,18 @@ def _unit_head(tokens, index: int) -> int:
 
 
 def place_at(tokens, index: int) -> int:
-    """Length of a level word ("tỉnh", "thị xã") at `index`, or 0."""
+    """Length of a level word ("tỉnh", "thị xã") at `index`, or 0.
+
+    Not when a lower-case word goes on from it: "xã hội" is no commune.
+    """
     if index >= len(tokens):
         return 0
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
         if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
+            following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
+            if (following is not None and following.is_word and not following.is_capitalised
+                    and not following.norm.isdigit() and following.norm not in STOP):
+                return 0
             return len(place)
     return 0
 
@@ -218,8 +232,8 @@ def place_name_end(tokens, index: int, blocked: list[bool]) -> int:
     end = index
     while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
            and (tokens[end].is_capitalised or tokens[end].norm.isdigit()) and not _unit_head(tokens, end)):
-        if end == index and _person_run(tokens, end):
-            break
+        if _person_run(tokens, end):
+            break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
         end += 1
     return end
 
@@ -248,15 +262,20 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
         if previous is None or previous.norm not in ROLE_BEFORE_HEAD:
             return index
     elif (previous is not None and previous.is_word and previous.is_capitalised and previous.norm not in ROLE_PREFIXES
-            and index > 1 and not sentence.all_caps):
-        return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở": part of another name
+            and not (len(previous.text) > 1 and previous.text.isupper()) and not sentence.all_caps
+            and (index > 1 or previous.norm in PLACE_LEVELS)):
+        return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở", "Xã Trường Đông": part of another name
     if head == ("ban",) and tokens[start].norm in NOT_UNIT_AFTER_BAN:
         return index
+    if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
+        return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
     end = _name_words_end(sentence, start, covered, head)
-    if end == start:
-        if head not in PLACED_HEADS:
-            return index
-    return place_suffix_end(tokens, end, covered)
+    if end == start and head not in PLACED_HEADS:
+        return index
+    suffix = place_suffix_end(tokens, end, covered)
+    if suffix == end and (end == start or not any(t.is_capitalised or t.norm.isdigit() for t in tokens[start:end])):
+        return index  # "Đảng ủy khối phát động": lower-case words alone name nothing
+    return suffix
 
 
 def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: tuple[str, ...]) -> int:
@@ -270,6 +289,11 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             # "PT&TH", "GD&ĐT": an ampersand inside an abbreviation.
             if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
                 end += 1
+                continue
+            # "Hội đồng Thi đua - Khen thưởng (TĐKT) Trung ương": an abbreviation in brackets inside the name.
+            if (token.norm == "(" and capitals and end + 3 < len(tokens) and tokens[end + 2].norm == ")"
+                    and tokens[end + 1].text.isupper() and tokens[end + 3].is_capitalised):
+                end += 3
                 continue
             break
         if token.is_capitalised or token.norm.isdigit():

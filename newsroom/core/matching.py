@@ -7,6 +7,7 @@ on how many units and awards the registry holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,6 +15,7 @@ from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
 from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
 
 END = ""  # trie key of a complete name (no token is empty)
+PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Sentence:
     tokens: list[Token]
     text: str  # the sentence as written
     in_title: bool
+    item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
@@ -43,6 +46,9 @@ class Match:
     target: Unit | Award | None = None  # the one meant, once resolved
     authority: str | None = None  # for an award: who confers it, as written
     parents: dict = field(default_factory=dict)  # ambiguous unit: parent slug -> unit
+    former: dict = field(default_factory=dict)  # unit slug -> the former name the text used
+    written: str | None = None  # a unit's name as written, when it is not the registered one
+    needs_place: bool = False  # "Báo và Phát thanh, Truyền hình" + a place name stands for "… tỉnh"
 
 
 @dataclass
@@ -51,22 +57,29 @@ class Terminal:
     award: Award | None = None
     by_parent: dict[str, Unit] = field(default_factory=dict)
     by_ancestor: dict[str, list[Unit]] = field(default_factory=dict)
+    former: dict[str, str] = field(default_factory=dict)  # unit slug -> former name, when this key is one
 
 
 def compile_trie(registry: Registry) -> dict:
     root: dict = {}
 
-    def terminal(key: str) -> Terminal:
+    def terminal(key: str, end: str = END) -> Terminal:
         node = root
         for word in key.split(" "):
             node = node.setdefault(word, {})
-        return node.setdefault(END, Terminal())
+        return node.setdefault(end, Terminal())
 
     for unit in registry.units.values():
+        former = {normalise(name): name for name in unit.former_names}
         for key in unit_keys(unit):
-            entry = terminal(key)
-            if unit not in entry.units:
-                entry.units.append(unit)
+            entries = [terminal(key)]
+            if key.endswith(" tỉnh") and key.count(" ") >= 2:
+                entries.append(terminal(key[: -len(" tỉnh")], PLACED))
+            for entry in entries:
+                if unit not in entry.units:
+                    entry.units.append(unit)
+                if key in former:
+                    entry.former[unit.slug] = former[key]
     for award in registry.awards.values():
         for key in award_keys(award):
             terminal(key).award = award
@@ -80,7 +93,7 @@ def _index_parents(node: dict, registry: Registry) -> None:
     while stack:
         current = stack.pop()
         for key, child in current.items():
-            if key != END:
+            if key not in (END, PLACED):
                 stack.append(child)
             elif len(child.units) > 1:
                 for unit in child.units:
@@ -117,25 +130,52 @@ def compile_authorities(registry: Registry) -> dict:
     return root
 
 
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
+
+
 def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
-    """Paragraphs (blank-line separated, captions too) cut at sentence ends."""
+    """Paragraphs and lines cut at sentence ends.
+
+    A line break ends a sentence unless the next line goes on in lower case
+    (a caption broken over two lines). A line that starts with a list mark
+    ("- ", "1. ", "a) ") is a list item: the mark is dropped and the sentence
+    remembers it was one.
+    """
     sentences: list[Sentence] = []
     tokens = tokenize(text)
     current: list[Token] = []
     previous_end = 0
+    item = False
+    skip_until = -1
 
     def flush() -> None:
         if current:
-            sentences.append(Sentence(list(current), text[current[0].start : current[-1].end], in_title))
+            sentences.append(Sentence(list(current), text[current[0].start : current[-1].end], in_title, item))
             current.clear()
 
+    line_start = True
     for token in tokens:
-        if current and text.count("\n", previous_end, token.start) >= 2:
+        if token.start < skip_until:
+            continue
+        breaks = text.count("\n", previous_end, token.start) if current or previous_end else 0
+        if current and (breaks >= 2 or breaks == 1 and not token.text[:1].islower()):
             flush()
+        if breaks or previous_end == 0:
+            line_start = True
+        if line_start and not current:
+            line = text.rfind("\n", 0, token.start) + 1
+            mark = _ITEM_MARK.match(text, line)
+            item = bool(mark) and mark.end() > token.start >= line
+            if item and token.end <= mark.end():
+                skip_until = mark.end()
+                previous_end = token.end
+                continue
+        line_start = False
         current.append(token)
         previous_end = token.end
         if token.norm in SENTENCE_END:
             flush()
+            item = False
     flush()
     return sentences
 
@@ -151,20 +191,22 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
     index = 0
     while index < count:
         node = trie.get(tokens[index].norm)
-        best: tuple[int, Terminal] | None = None
+        best: tuple[int, Terminal, bool] | None = None
         position = index
         while node is not None:
             position += 1
             entry = node.get(END)
             if entry is not None:
-                best = (position, entry)
+                best = (position, entry, False)
+            elif PLACED in node and position < count and tokens[position].is_capitalised and tokens[position].is_word:
+                best = (position, node[PLACED], True)
             if position >= count:
                 break
             node = node.get(tokens[position].norm)
         if best is None:
             index += 1
             continue
-        end, entry = best
+        end, entry, placed = best
         if entry.award is None and end < count and tokens[end].norm in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
@@ -172,7 +214,8 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
             matches.append(Match("award", index, end, (entry.award,), entry.award))
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
-            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry)))
+            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry),
+                                 former=entry.former, needs_place=placed))
         index = end
     return matches
 

@@ -13,15 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from newsroom.core.candidates import AWARD_HEADS, find_heads
-from newsroom.core.honours import Honour, merge_honours, sentence_honours
+from newsroom.core.candidates import (
+    AWARD_HEADS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
+)
+from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
 
 BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
 
-__all__ = ["Candidate", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
+__all__ = ["Candidate", "Decision", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class Recognition:
     unregistered: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     unknown_metadata: list[str] = field(default_factory=list)
+    # Registered units written otherwise than their registered name: a former name, or with the
+    # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
+    written_names: dict[str, list[str]] = field(default_factory=dict)
 
 
 def split_metadata_list(value: str) -> list[str]:
@@ -84,23 +89,29 @@ class Recogniser:
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
+        state = ArticleState(self.registry)
         for sentence, matches in found:
+            _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
             for kind, candidate in unregistered:
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
-            honours.extend(sentence_honours(sentence, matches, self.registry))
+            honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
                 if not match.target.registered:
                     continue
                 bucket = result.units if match.kind == "unit" else result.awards
                 if match.target not in bucket:
                     bucket.append(match.target)
+                if match.written:
+                    names = result.written_names.setdefault(match.target.slug, [])
+                    if match.written not in names:
+                        names.append(match.written)
                 if not sentence.in_title:
                     start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
-        result.honours = merge_honours(honours)
+        result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
         result.unregistered = list(candidates.values())
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
         return result
@@ -170,6 +181,45 @@ def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
             honour = replace(honour, unit=None)
         honours.append(honour)
     result.honours = honours
+
+
+def _places(sentence: Sentence, matches: list[Match]) -> None:
+    """Registered names written with their place ("Sở Tư pháp tỉnh Nghệ An") or by a former name."""
+    tokens = sentence.tokens
+    blocked = [False] * len(tokens)
+    for match in matches:
+        for index in range(match.first, match.last):
+            blocked[index] = True
+    dropped = []
+    for match in matches:
+        if match.kind != "unit":
+            continue
+        last = match.last
+        if match.target is not None and match.first >= 2 and match.target.slug and \
+                (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
+            dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
+            continue
+        if match.needs_place:
+            # "Báo và PTTH Phú Thọ" stands for "… tỉnh"; "Ban Thi đua - Khen thưởng Trung ương" is another body.
+            # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
+            end = place_name_end(tokens, last, blocked)
+            if end - last < 2 or place_at(tokens, last):
+                dropped.append(match)
+                continue
+        else:
+            end = place_suffix_end(tokens, last, blocked)
+            if end == last and tokens[last - 1].norm in PLACE_LEVELS:
+                end = place_name_end(tokens, last, blocked)
+        former = match.former.get(match.target.slug) if match.target is not None else None
+        if end > last:
+            match.written = sentence.slice(match.first, end)
+            match.last = end
+            if former and not match.needs_place:
+                match.written = f"{former} {sentence.slice(last, end)}"
+        elif former:
+            match.written = former
+    for match in dropped:
+        matches.remove(match)
 
 
 def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:

@@ -35,7 +35,7 @@ PLACED_HEADS = _words(
     "bảo hiểm xã hội", "văn phòng", "trung tâm y tế", "bệnh viện đa khoa", "huyện ủy", "thị ủy", "thành ủy",
 )
 # Levels of government before a place name: "tỉnh Phú Thọ", "xã Mai Châu", "thành phố" alone.
-PLACE_WORDS = _words("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "khối", "trung ương")
+PLACE_WORDS = _words("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "trung ương")
 # Names that are places, not bodies, when a head is missing ("thành phố Hải Phòng").
 PLACE_RECIPIENT_WORDS = _words("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
