@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from newsroom.core.markdown_text import markdown_to_text
@@ -83,7 +84,9 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
         + [{"name": c.text, "slug": None, "kind": None, "registered": False}
            for c in recognition.unregistered if c.kind == "award" and c.named],
         "honours": [
-            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count}
+            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count,
+             "status": h.status, "recipient_kind": h.recipient_kind,
+             "decision": asdict(h.decision) if h.decision else None}
             for h in recognition.honours
         ],
         "unregistered": [{"kind": c.kind, "text": c.text} for c in recognition.unregistered],
@@ -104,13 +107,17 @@ def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
     section("Đơn vị / Units", [f"{unit_label(u)} ({u.slug})" for u in recognition.units])
     section("Khen thưởng / Awards", [f"{a.name} ({a.slug})" for a in recognition.awards])
     rows = []
+    statuses = {"proposed": " [đề nghị / proposed]", "posthumous": " [truy tặng / posthumous]"}
     for h in recognition.honours:
         who = f"{h.count} {h.recipient}" if h.count is not None else h.recipient
         if h.recipient_kind != "unit" and h.unit is not None:
             who += f" ({unit_label(h.unit)})"
         if h.role:
             who += f", {h.role}"
-        rows.append(f"{h.award.name} → {who}")
+        row = f"{h.award.name} → {who}{statuses.get(h.status, '')}"
+        if h.decision:
+            row += f" — QĐ {h.decision.number or ''} {h.decision.date or ''}".rstrip()
+        rows.append(row)
     section("Khen thưởng cho / Honours", rows)
     kinds = {"unit": "đơn vị / unit", "award": "khen thưởng / award"}
     section("Chưa có trong danh mục / Not in the registry", [f"{kinds[c.kind]}: {c.text}" for c in recognition.unregistered])

@@ -23,7 +23,7 @@ STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
-    "vừa tiếp đứng giữ xây hiện gắn dự ở quê sáng chiều tối ngày tháng nay qua kể".split()
+    "vừa tiếp đứng giữ xây hiện gắn dự ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể".split()
 ) - frozenset(("triển",)
 )
 SURNAMES = frozenset(
@@ -213,7 +213,7 @@ def place_at(tokens, index: int) -> int:
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
         if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
             following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
-            if (following is not None and following.is_word and not following.is_capitalised
+            if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
                     and not following.norm.isdigit() and following.norm not in STOP):
                 return 0
             return len(place)
@@ -231,7 +231,8 @@ def place_name_end(tokens, index: int, blocked: list[bool]) -> int:
     """End of a place's proper name ("Phú Thọ", "Thừa Thiên - Huế") starting at `index`."""
     end = index
     while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
-           and (tokens[end].is_capitalised or tokens[end].norm.isdigit()) and not _unit_head(tokens, end)):
+           and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
+           and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
         if _person_run(tokens, end):
             break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
         end += 1
@@ -296,7 +297,7 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
                 end += 3
                 continue
             break
-        if token.is_capitalised or token.norm.isdigit():
+        if token.is_capitalised or token.norm.isdigit() and (end == start or tokens[end - 1].is_capitalised):
             if capitals and head not in PERSON_HEADS and _person_run(tokens, end):
                 break  # "Bộ Y tế Đào Hồng Lan": the minister's name
             if end == start and head not in PERSON_HEADS and _person_run(tokens, end):

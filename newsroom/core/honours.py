@@ -75,8 +75,10 @@ LEADING_FILLER = {"các", "những", "toàn", "cho", "tặng", "đã", "đến",
 ACTIVE_MARKERS = {"cho", "tặng", "đến"}
 LIST_MARKERS = {":", "gồm", "là"}
 # Words that end a recipient list: what follows says why or when, not who.
-LIST_END = {"vì", "do", "về", "nhằm", "để", "nhân", "trong", "tại", "từ", "giai", "với", "theo", "sau", "khi", "đã"}
-QUALIFIER_END = {("có", "thành"), ("đạt", "thành"), ("hoàn", "thành"), ("có", "nhiều"), ("xuất", "sắc")}
+LIST_END = {"vì", "do", "về", "nhằm", "để", "trong", "tại", "từ", "giai", "với", "theo", "sau", "khi", "đã"}
+QUALIFIER_END = {("có", "thành"), ("đạt", "thành"), ("hoàn", "thành"), ("có", "nhiều"), ("xuất", "sắc"), ("nhân", "dịp")}
+# Without one of these before the award, "X trao Y" names the giver, not a recipient.
+PASSIVE_MARKS = {"được", "nhận", "đạt", "đón", "vinh"}
 CONFER_WORDS = {"trao", "tặng", "nhận", "đạt", "thưởng", "phong", "truy", "công", "được", "vinh", "đón", "gắn"}
 AGENT_WORDS = {"trình", "đề", "nghị", "xét", "và", ",", "thủ", "tướng", "chủ", "tịch", "nước", "chính", "phủ",
                "bộ", "trưởng", "đã", "đang", "sẽ", "cũng", "lần", "này", "đợt", "quyết", "định", "ký"}
@@ -298,6 +300,10 @@ def _conferment(sentence, match, before, after, position, starts, state):
         if recipients:
             listed = listed or tokens[marker].norm in (":", "gồm")
             return recipients, listed, "active"
+    elif marker < after and _count_at(tokens, marker, after, starts) is not None:
+        recipients, listed = _list(sentence, marker, after, starts, state)  # "tặng bằng khen 78 tập thể"
+        if recipients and all(r.kind == "group" and r.count is not None for r in recipients):
+            return recipients, listed, "active"
     # Passive: "<recipients> … được tặng <award>".
     verb = _verb_start(tokens, match.first, before, starts)
     if verb is None:
@@ -307,7 +313,14 @@ def _conferment(sentence, match, before, after, position, starts, state):
         if tokens[index].norm in (":", ";"):
             phrase = index + 1
             break
+    for index in range(verb - 1, phrase - 1, -1):
+        if tokens[index].norm in ("“", '"', "«"):
+            phrase = index + 1  # a quotation starts its own clause
+            break
+    passive = any(t.norm in PASSIVE_MARKS for t in tokens[verb : match.first])
     subject = _subject(sentence, phrase, verb, starts, state)
+    if not passive:
+        subject = [r for r in subject if r.kind == "group" and r.count is not None]
     named, listed = [], False
     if marker < after and tokens[marker].norm in LIST_MARKERS | {","}:
         start = marker + 1
@@ -324,7 +337,7 @@ def _conferment(sentence, match, before, after, position, starts, state):
         return named, listed, "passive"
     if subject:
         return subject, listed, "passive"
-    if _only_time(tokens, phrase, verb) and state.record_unit is None and state.actor is not None:
+    if passive and _only_time(tokens, phrase, verb) and state.record_unit is None and state.actor is not None:
         return [_unit_recipient(state.actor)], False, "record"
     return [], False, "bare"
 
@@ -431,11 +444,14 @@ def _count_before(tokens, award_first: int, before: int, starts) -> tuple[int, i
 
 
 def _context_group(tokens, first: int, last: int, award: Award) -> tuple[str, str]:
-    """What a count of awards counts: a group named earlier ("cho 83 đồng chí …, gồm:"), else the award's kind."""
-    for index in range(last - 1, -1, -1):
-        group = _group_at(tokens, index)
-        if group is not None:
-            return group[0], group[1]
+    """What a count of awards counts: a counted group before it ("cho 83 đồng chí …, gồm:"), else the award's kind."""
+    for index in range(last - 2, -1, -1):
+        if tokens[index].norm == ";":
+            break
+        if _number(tokens[index].norm) is not None:
+            group = _group_at(tokens, index + 1)
+            if group is not None:
+                return group[0], group[1]
     name = normalise(award.name)
     if name.startswith(("tập thể", "cờ")) or award.kind == "emulation_flag":
         return "tập thể", "collectives"
@@ -705,6 +721,9 @@ def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Ma
             last.unit = last.unit or parsed.unit
             if parsed.group_kind != last.group_kind:
                 last.group_kind = "collectives"
+            if last.unit is not None and normalise(last.name).startswith("tập thể") and parsed.unit is not None:
+                # "tập thể cán bộ, công chức Thanh tra thành phố": the collective is the unit itself.
+                recipients[-1] = _Recipient("unit", last.unit.name, unit=last.unit, first=last.first, last=last.last)
             continue
         recipients.append(parsed)
     # "5 tập thể và 12 cá nhân thuộc Sở Nội vụ": "thuộc" qualifies the whole run of groups.

@@ -83,6 +83,13 @@ def compile_trie(registry: Registry) -> dict:
     for award in registry.awards.values():
         for key in award_keys(award):
             terminal(key).award = award
+    # "70 lượt tập thể đạt danh hiệu lao động xuất sắc": a collective title named without "Tập thể".
+    for award in registry.awards.values():
+        for key in award_keys(award):
+            if key.startswith("tập thể ") and key.count(" ") >= 2:
+                entry = terminal(key[len("tập thể "):])
+                if entry.award is None and not entry.units:
+                    entry.award = award
     _index_parents(root, registry)
     return root
 
