@@ -90,7 +90,7 @@ _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
     r"(?:\s*,?\s*(?:ngày|ký ngày)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    r"(?:\s*(?:\([^)]*\)\s*)?của\s+(?P<issuer>[^,;.():]+?))?(?=\s+(?:về|v/v|tặng|trao|truy|khen|công|phong)\b|[,;.():]|$)",
+    r"(?:\s*(?:\([^)]*\)\s*)?của\s+(?P<issuer>[^,;.():]+?))?(?=\s+(?:về|v/v|tặng|trao|truy|khen|công|phong|và)\b|\s*[,;.():]|$)",
     re.IGNORECASE,
 )
 
@@ -290,24 +290,31 @@ def _conferment(sentence, match, before, after, position, starts, state):
         count, first = counted
         noun, kind = _context_group(tokens, before, first, match.target)
         return [_Recipient("group", noun, count=count, group_kind=kind, first=first, last=match.first)], False, "counted"
-    # Active: "<award> [của X] [(…)] [năm 2025] cho|tặng|:|gồm|là <recipients>".
+    # Active: "<award> [của X] [(…)] [năm 2025] cho|tặng|đến <recipients>".
     marker = _skip_after_award(tokens, position, after)
-    if marker < after and (tokens[marker].norm in ACTIVE_MARKERS or tokens[marker].norm in LIST_MARKERS):
+    if marker < after and tokens[marker].norm in ACTIVE_MARKERS:
         start = marker + 1
         while start < after and tokens[start].norm in ACTIVE_MARKERS | {":"}:
             start += 1
         recipients, listed = _list(sentence, start, after, starts, state)
         if recipients:
-            listed = listed or tokens[marker].norm in (":", "gồm")
             return recipients, listed, "active"
     elif marker < after and _count_at(tokens, marker, after, starts) is not None:
         recipients, listed = _list(sentence, marker, after, starts, state)  # "tặng bằng khen 78 tập thể"
         if recipients and all(r.kind == "group" and r.count is not None for r in recipients):
             return recipients, listed, "active"
+    # Named after the award: "<award>: <recipients>", "<award>, gồm: …", "<award> là Sở Tài chính".
+    named, listed = [], False
+    if marker < after and tokens[marker].norm in LIST_MARKERS:
+        start = marker + 1
+        while start < after and tokens[start].norm in LIST_MARKERS:
+            start += 1
+        named, _ = _list(sentence, start, after, starts, state)
+        listed = tokens[marker].norm in (":", "gồm")
     # Passive: "<recipients> … được tặng <award>".
     verb = _verb_start(tokens, match.first, before, starts)
     if verb is None:
-        return [], False, "bare"
+        return named, listed, "colon" if named else "bare"
     phrase = before
     for index in range(verb - 1, before - 1, -1):
         if tokens[index].norm in (":", ";"):
@@ -321,25 +328,17 @@ def _conferment(sentence, match, before, after, position, starts, state):
     subject = _subject(sentence, phrase, verb, starts, state)
     if not passive:
         subject = [r for r in subject if r.kind == "group" and r.count is not None]
-    named, listed = [], False
-    if marker < after and tokens[marker].norm in LIST_MARKERS | {","}:
-        start = marker + 1
-        while start < after and tokens[start].norm in LIST_MARKERS | {","}:
-            start += 1
-        if start > marker + 1 or tokens[marker].norm != ",":
-            named, listed = _list(sentence, start, after, starts, state)
-            listed = True
-            named = [r for r in named if r.kind != "group" or r.count is not None]
-    if named:
+    named_only = [r for r in named if r.kind != "group" or r.count is not None]
+    if named_only:
         counts = [r for r in subject if r.kind == "group" and r.count is not None]
-        if counts and counts[0].count > len(named):
-            return counts + named, listed, "passive"  # an excerpt cut inside the list: the number says more
-        return named, listed, "passive"
+        if counts and counts[0].count > len([r for r in named_only if r.kind != "group"]):
+            return counts + named_only, listed, "passive"  # an excerpt cut inside the list: the number says more
+        return named_only, listed, "passive"
     if subject:
         return subject, listed, "passive"
     if passive and _only_time(tokens, phrase, verb) and state.record_unit is None and state.actor is not None:
         return [_unit_recipient(state.actor)], False, "record"
-    return [], False, "bare"
+    return named, listed, "colon" if named else "bare"
 
 
 def _skip_after_award(tokens, position: int, after: int) -> int:
@@ -411,7 +410,7 @@ def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]
         nouns_end, kind = group
         return [_Recipient("group", sentence.slice(after, nouns_end), count=count, group_kind=kind,
                            first=index, last=nouns_end, unit=_unit_after(tokens, nouns_end, last, starts))]
-    items = _items(sentence, first, last, starts)
+    items = _items(sentence, first, last, starts, forward=False)
     taken: list[tuple[int, int]] = []
     for item in reversed(items):
         if _parse(sentence, item, starts, state) is None:
@@ -488,8 +487,13 @@ def _list(sentence, start: int, end: int, starts, state) -> tuple[list[_Recipien
     return [r for r in before if r.kind != "group"] + named, True
 
 
-def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match]) -> list[tuple[int, int]]:
-    """Token ranges of a recipient list, split on ",", "và", ";" and list words outside names and brackets."""
+def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], forward: bool = True) -> list[tuple[int, int]]:
+    """Token ranges of a recipient list, split on ",", "và", ";" and list words outside names and brackets.
+
+    A list after the verb ends where a word says why or when ("vì", "tại"); a
+    list before a passive verb is read backwards, so there those words only
+    separate.
+    """
     tokens = sentence.tokens
     items, first, index = [], start, start
     while index < end:
@@ -506,6 +510,10 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match]) -
             first = index = close + 1
             continue
         if norm in {",", "và", ";", ":", "gồm", "là"}:
+            if index > first:
+                items.append((first, index))
+            first = index + 1
+        elif not forward and (norm in LIST_END or norm == "."):
             if index > first:
                 items.append((first, index))
             first = index + 1
@@ -770,10 +778,8 @@ def _narrower(registry: Registry, current: Unit | None, new: Unit | None) -> Uni
     """The more specific of two units naming the same person's place of work."""
     if current is None:
         return new
-    if new is None or _is_ancestor(registry, new, current) or not new.registered:
-        return current
-    if not current.registered:
-        return new
+    if new is None or not (new.registered and current.registered) or _is_ancestor(registry, new, current):
+        return current  # the first named is the narrowest: "Ban Công binh, Bộ Chỉ huy Quân sự tỉnh"
     return new
 
 

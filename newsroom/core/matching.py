@@ -176,6 +176,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
             if item and token.end <= mark.end():
                 skip_until = mark.end()
                 previous_end = token.end
+                line_start = False
                 continue
         line_start = False
         current.append(token)
