@@ -71,6 +71,7 @@ ROLE_WORDS = frozenset(
     "trưởng phó giám chánh chủ bí chuyên kế nhân thư ủy tỉnh cán công viên lái văn thanh trợ kiểm phóng hiệu phụ tư "
     "đại tổng quyền nguyên đội đài thành".split()
 )
+POST_WORDS = frozenset("trưởng phó giám chủ bí chánh tổng".split())  # "Đồng chí Trưởng Ban …": a post
 LEADING_FILLER = {"các", "những", "toàn", "cho", "tặng", "đã", "đến", "trong", "đó", "có", "ngoài", "thêm"}
 ACTIVE_MARKERS = {"cho", "tặng", "đến"}
 LIST_MARKERS = {":", "gồm", "là"}
@@ -159,6 +160,9 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         before = max(awards[number - 1].last if number else clause_start, clause_start)
         after = min(awards[number + 1].first if number + 1 < len(awards) else clause_end, clause_end)
         status = list_status or _status(tokens, clause_start, match.first)
+        if status == "conferred":  # "<award> được đề nghị tặng cho …"
+            following = _status(tokens, match.last, min(after, match.last + 6))
+            status = following if following == "proposed" else status
         authority, position = _authority(sentence, match, after, starts)
         recipients, listed, how = _conferment(sentence, match, before, after, position, starts, state)
         if not recipients and record_from is not None and how == "bare":
@@ -341,9 +345,18 @@ def _conferment(sentence, match, before, after, position, starts, state):
     return named, listed, "colon" if named else "bare"
 
 
+AFTER_AWARD_VERBS = {"được", "đã", "sẽ", "trao", "tặng", "thưởng", "truy", "phong", "đề", "nghị", "xét"}
+
+
 def _skip_after_award(tokens, position: int, after: int) -> int:
-    """The first word after an award's name that may start its recipients: skips years, brackets, commas."""
+    """The first word after an award's name that may start its recipients: skips years, brackets, commas,
+    and a passive verb ("<award> được trao cho …")."""
     index = position
+    verbs = index
+    while verbs < after and tokens[verbs].norm in AFTER_AWARD_VERBS:
+        verbs += 1
+    if verbs > index and verbs < after and tokens[verbs].norm in ACTIVE_MARKERS and tokens[index].norm in ("được", "đã", "sẽ"):
+        return verbs
     while index < after:
         norm = tokens[index].norm
         if norm == "(":
@@ -363,32 +376,34 @@ def _skip_after_award(tokens, position: int, after: int) -> int:
 
 
 def _verb_start(tokens, award_first: int, before: int, starts: dict[int, Match]) -> int | None:
-    """Start of "[đã] được [X trình Y] trao tặng [danh hiệu]" before an award, if a conferment verb is there."""
-    index = award_first
-    verbs = 0
+    """Start of "[đã] được [X trình Y] trao tặng [danh hiệu]" before an award, if a conferment verb is there.
+
+    Read backwards: verbs, "danh hiệu", proposal words; then an agent
+    ("UBND tỉnh trình Thủ tướng Chính phủ") only if "được" stands before it;
+    left of "được" only "đã", "cũng", "vinh dự".
+    """
+    ends = _ends(starts)
+    index, verbs = award_first, 0
     while index > before:
-        token = tokens[index - 1]
-        norm = token.norm
+        norm = tokens[index - 1].norm
         if norm in CONFER_WORDS:
             verbs += 1
-        elif norm in PASSIVE_FILLER or norm in ("“", '"', "‘", "«"):
-            pass
-        elif norm in AGENT_WORDS or (index - 1) in _ends(starts) or token.is_capitalised and verbs:
-            if not verbs:
-                return None
-        else:
+        elif not (norm in PASSIVE_FILLER or norm in ("“", '"', "‘", "«", "đề", "nghị", "trình", "xét")):
             break
         index -= 1
-        if (index) in starts and starts[index].kind == "unit" and verbs:
-            continue
     if not verbs:
         return None
-    # Agents and proposal words before the verbs belong to the verb group only when a verb follows them.
-    while index < award_first and tokens[index].norm not in CONFER_WORDS and tokens[index].norm not in (
-            "đề", "trình", "xét") and not tokens[index].is_capitalised:
-        if tokens[index].norm in ("đã", "cũng", "đang", "sẽ"):
+    probe = index
+    while probe > before and award_first - probe < 16 and tokens[probe - 1].norm != "được":
+        token = tokens[probe - 1]
+        if not (token.norm in AGENT_WORDS or (probe - 1) in ends or token.is_capitalised or token.norm in (
+                "của", "tỉnh", "ủy", "ban", "nhân", "dân")):
             break
-        index += 1
+        probe -= 1
+    if probe > before and tokens[probe - 1].norm == "được" and probe < index:
+        index = probe
+    while index > before and tokens[index - 1].norm in ("được", "đã", "cũng", "đều", "đang", "vinh", "dự"):
+        index -= 1
     return index
 
 
@@ -613,7 +628,8 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     if first >= last:
         return None
     title = _title_at(tokens, first)
-    if count is None and title and first + title < last and tokens[first + title].is_capitalised:
+    if count is None and title and first + title < last and tokens[first + title].is_capitalised \
+            and tokens[first + title].norm not in ROLE_WORDS:  # "Đồng chí Trưởng Ban …" names a post, not a person
         start = first + title
         end = _person_name_end(sentence, start, last, starts)
         if end > start:
@@ -627,6 +643,9 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     if pointed is not None and count is None:
         return _Recipient("unit", pointed.name, unit=pointed, first=first, last=last)
     group = _group_at(tokens, first)
+    if group is not None and count is None and first + group[2] < last and tokens[first + group[2]].norm in POST_WORDS \
+            and tokens[first + group[2]].is_capitalised and (first + group[2]) not in starts:
+        group = None  # "Đồng chí Trưởng Ban Tuyên giáo": a post, not a group
     if group is not None:
         noun, kind, length = group
         position = first + length

@@ -199,6 +199,9 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
+        if sentence.all_caps and match.needs_place:
+            dropped.append(match)  # capitals say nothing about names here
+            continue
         if match.needs_place:
             # "Báo và PTTH Phú Thọ" stands for "… tỉnh"; "Ban Thi đua - Khen thưởng Trung ương" is another body.
             # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
@@ -207,9 +210,9 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 dropped.append(match)
                 continue
         else:
-            end = place_suffix_end(tokens, last, blocked)
+            end = place_suffix_end(tokens, last, blocked, sentence.all_caps)
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
-                end = place_name_end(tokens, last, blocked)
+                end = place_name_end(tokens, last, blocked, sentence.all_caps)
         former = match.former.get(match.target.slug) if match.target is not None else None
         if end > last:
             match.written = sentence.slice(match.first, end)
