@@ -71,8 +71,8 @@ def test_seed_000_honours(recogniser):
     assert honours(recognition) == {
         ("Huân chương Lao động hạng Ba", "Nguyễn Thị Minh", "person", "van-phong-ubnd-tinh-phong-hanh-chinh-to-chuc", None),
         # "cho các phòng, đơn vị trực thuộc UBND và cá nhân": one group, read as written (issue 10, item 2).
-        ("Bằng khen của Thủ tướng Chính phủ", "phòng, đơn vị trực thuộc UBND và cá nhân", "collectives", None, None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể và cá nhân", "collectives", None, None),
+        ("Bằng khen của Thủ tướng Chính phủ", "các phòng, đơn vị trực thuộc UBND và cá nhân", "collectives", None, None),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "các tập thể và cá nhân", "collectives", None, None),
     }
     assert {h.status for h in recognition.honours} == {"conferred"}
     minh = recognition.honours[0]

@@ -666,10 +666,11 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
             if tokens[index].norm in OF_WORDS:
                 unit = _unit_in(starts, index + 1, last)
                 break
-        name = noun if count is not None else sentence.slice(first, last)
         if count is not None:
-            name = sentence.slice(first, first + length)
-        return _Recipient("group", name, unit=unit, count=count, group_kind=kind, first=first, last=last)
+            return _Recipient("group", sentence.slice(first, first + length), unit=unit, count=count, group_kind=kind,
+                              first=first, last=last)
+        lead = first - 1 if first > item[0] and tokens[first - 1].norm in ("các", "những") else first
+        return _Recipient("group", sentence.slice(lead, last), unit=unit, group_kind=kind, first=lead, last=last)
     if count is None and tokens[first].norm in {w[0] for w in PLACE_RECIPIENT_WORDS}:
         length = next((len(p) for p in sorted(PLACE_RECIPIENT_WORDS, key=len, reverse=True)
                        if tuple(t.norm for t in tokens[first : first + len(p)]) == p), 0)
@@ -834,7 +835,10 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
 
 
 def _key(honour: Honour) -> tuple:
-    return (honour.award.slug, honour.recipient_kind, normalise(honour.recipient),
+    recipient = normalise(honour.recipient)
+    for plural in ("các ", "những "):
+        recipient = recipient.removeprefix(plural)  # "các cá nhân" repeats "26 cá nhân"
+    return (honour.award.slug, honour.recipient_kind, recipient,
             honour.unit.slug if honour.unit else None, honour.count, honour.status)
 
 
@@ -844,7 +848,7 @@ def _subsumes(precise: tuple, vague: tuple) -> bool:
     if precise[0] != award or precise[5] != status:
         return False
     if kind in ("collectives", "individuals") and count is None and unit is None and precise[1] == "unit" \
-            and recipient.startswith(("tập thể", "các tập thể", "đơn vị", "các đơn vị")):
+            and recipient.startswith(("tập thể", "đơn vị")):
         return True  # "các tập thể" beside named units given the same award
     if precise[1:3] != (kind, recipient):
         return False
