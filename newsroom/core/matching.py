@@ -8,7 +8,9 @@ on how many units and awards the registry holds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from functools import cached_property
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
@@ -16,6 +18,9 @@ from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
 
 END = ""  # trie key of a complete name (no token is empty)
 PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -33,8 +38,8 @@ class Sentence:
     @cached_property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
-        words = list({t.start: t.text for t in self.tokens if t.is_word and len(t.text) > 1 and not t.text.isdigit()}.values())
-        return bool(words) and sum(w.isupper() for w in words) >= 0.7 * len(words)
+        words = [word for word in _LETTERS.findall(self.text) if len(word) > 1]
+        return bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
 
 
 @dataclass
@@ -138,6 +143,9 @@ def compile_authorities(registry: Registry) -> dict:
 
 
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
+_NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
+_NORM = itemgetter(0)
+_START = itemgetter(1)
 
 
 def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
@@ -146,45 +154,49 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     A line break ends a sentence unless the next line goes on in lower case
     (a caption broken over two lines). A line that starts with a list mark
     ("- ", "1. ", "a) ") is a list item: the mark is dropped and the sentence
-    remembers it was one.
+    remembers it was one. Cuts are found per line and per sentence end, not
+    per token, so this stays cheap on long articles.
     """
-    sentences: list[Sentence] = []
     tokens = tokenize(text)
-    current: list[Token] = []
-    previous_end = 0
-    item = False
-    skip_until = -1
-
-    def flush() -> None:
-        if current:
-            sentences.append(Sentence(list(current), text[current[0].start : current[-1].end], in_title, item))
-            current.clear()
-
-    line_start = True
-    for token in tokens:
-        if token.start < skip_until:
+    count = len(tokens)
+    if not count:
+        return []
+    norms = list(map(_NORM, tokens))
+    starts = list(map(_START, tokens))
+    cuts = {index + 1 for index, norm in enumerate(norms) if norm in SENTENCE_END}
+    items: set[int] = set()
+    dropped: set[int] = set()
+    line_starts = [0]
+    for match in _NEWLINES.finditer(text):
+        index = bisect_left(starts, match.end())
+        if index < count and (match.group().count("\n") >= 2 or not tokens[index].text[:1].islower()):
+            cuts.add(index)
+        line_starts.append(match.end())
+    for position in line_starts:
+        mark = _ITEM_MARK.match(text, position)
+        if mark is None:
             continue
-        breaks = text.count("\n", previous_end, token.start) if current or previous_end else 0
-        if current and (breaks >= 2 or breaks == 1 and not token.text[:1].islower()):
-            flush()
-        if breaks or previous_end == 0:
-            line_start = True
-        if line_start and not current:
-            line = text.rfind("\n", 0, token.start) + 1
-            mark = _ITEM_MARK.match(text, line)
-            item = bool(mark) and mark.end() > token.start >= line
-            if item and token.end <= mark.end():
-                skip_until = mark.end()
-                previous_end = token.end
-                line_start = False
-                continue
-        line_start = False
-        current.append(token)
-        previous_end = token.end
-        if token.norm in SENTENCE_END:
-            flush()
-            item = False
-    flush()
+        first = bisect_left(starts, position)
+        after = bisect_left(starts, mark.end())
+        if first >= count or after >= count or (first != 0 and first not in cuts):
+            continue
+        dropped.update(range(first, after))
+        cuts.discard(after)  # "1." ends no sentence
+        items.add(after)
+        cuts.add(after)
+    cuts.discard(0)
+    sentences: list[Sentence] = []
+    previous = 0
+    for cut in sorted(cuts) + [count]:
+        if cut <= previous:
+            continue
+        part = tokens[previous:cut]
+        if dropped:
+            part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
+        if part:
+            item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
+            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item))
+        previous = cut
     return sentences
 
 

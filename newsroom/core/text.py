@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -26,8 +27,9 @@ QUALITY_VOWELS = frozenset("ăâêôơư")
 # A number (1.000, 2,5), or a run of letters/digits with their combining marks
 # (NFD input keeps its marks inside the word), or any other single
 # non-space character (punctuation; dashes are dropped later).
+_DASHES = "\\-\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)+(?!\w)|(?:[^\W_]|[\u0300-\u036f])+|\S"
+    rf"\d+(?:[.,]\d+)+(?!\w)|(?:[^\W_]|[\u0300-\u036f])+|[^\s{_DASHES}]"
 )
 
 # Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
@@ -53,14 +55,8 @@ class Token(NamedTuple):
     start: int  # span in the original string
     end: int
     text: str  # original spelling, for capitalisation and display
-
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    is_word: bool = True  # a word or number, not punctuation
+    is_capitalised: bool = False  # written with a capital first letter
 
 
 def _is_dash(char: str) -> bool:
@@ -116,17 +112,26 @@ def normalise_word(word: str) -> str:
     return cached
 
 
-_RAW_CACHE: dict[str, tuple[str, ...]] = {}
+_RAW_CACHE: dict[str, object] = {}
+_FLAGS: dict[str, tuple[bool, bool]] = {}
+_MAKE = partial(tuple.__new__, Token)
+_SPAN = re.Match.span
+_GROUP = re.Match.group
 
 
-def _word_norms(raw: str) -> tuple[str, ...]:
-    """Matching forms of one word as written: usually one, several for an abbreviation."""
+def _word_norm(raw: str) -> object:
+    """Matching form of one token as written: a string, or a tuple for an abbreviation's words."""
     cached = _RAW_CACHE.get(raw)
     if cached is None:
-        norm = normalise_word(raw)
-        cached = ABBREVIATIONS.get(norm, (norm,))
+        if raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f":
+            norm = normalise_word(raw)
+            expansion = ABBREVIATIONS.get(norm, (norm,))
+            cached = expansion[0] if len(expansion) == 1 else expansion
+        else:
+            cached = raw
         if len(_RAW_CACHE) < 200_000:
             _RAW_CACHE[raw] = cached
+            _FLAGS[raw] = (raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f", raw[:1].isupper())
     return cached
 
 
@@ -136,42 +141,71 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span. Words are looked up in a cache: this loop is the
-    recogniser's hot path.
+    sharing its span. This is the recogniser's hot path: words are looked up
+    in a cache and the lists are built by C-level map/zip; only the rare
+    tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
+    matches = list(_TOKEN.finditer(text))
+    raws = list(map(_GROUP, matches))
+    get = _RAW_CACHE.get
+    norms = list(map(get, raws))
+    if None in norms:
+        norms = list(map(_word_norm, raws))
+    flags = list(map(_FLAGS.get, raws))
+    if None in flags:  # the cache was full
+        flags = [(r[0].isalnum() or "\u0300" <= r[0] <= "\u036f", r[:1].isupper()) for r in raws]
+    spans = list(map(_SPAN, matches))
+    if offset:
+        spans = [(a + offset, b + offset) for a, b in spans]
+    special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
+    if not special:
+        words, capitals = zip(*flags) if flags else ((), ())
+        starts, ends = zip(*spans) if spans else ((), ())
+        return list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
+    return _tokenize_slowly(text, offset, raws, norms, spans, flags)
+
+
+# Tokens whose matching form depends on their neighbours.
+_CONTEXT_WORDS = frozenset(("hạng", "tt"))
+
+
+def _tokenize_slowly(text, offset, raws, norms, spans, flags) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    new = tuple.__new__
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        start, end = match.span()
-        first = raw[0]
-        if not (first.isalnum() or "\u0300" <= first <= "\u036f"):
-            if len(raw) == 1 and _is_dash(raw):
-                continue
-            if raw == "." and tokens and tokens[-1].end == start + offset and tokens[-1].norm in _DOTTED:
-                # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-                previous = tokens.pop()
-                expansion = _DOTTED[previous.norm]
-                tokens.extend(Token(n, previous.start, end + offset, text[previous.start - offset : end]) for n in expansion)
-                continue
-            append(new(Token, (raw, start + offset, end + offset, raw)))
+    count = len(raws)
+    skip = -1
+    for index in range(count):
+        if index == skip:
             continue
-        norms = _word_norms(raw)
-        if len(norms) == 1:
-            norm = norms[0]
-            if norm in GRADES and tokens and tokens[-1].norm == "hạng":
-                norm = GRADES[norm]
-            append(new(Token, (norm, start + offset, end + offset, raw)))
-        elif norms[0] in _DOTTED_FIRST and end < len(text) and text[end] == "." and normalise_word(raw) in _DOTTED:
-            append(new(Token, (normalise_word(raw), start + offset, end + offset, raw)))
-        else:
-            for norm in norms:
-                append(new(Token, (norm, start + offset, end + offset, raw)))
+        raw, norm, (start, end), (word, capital) = raws[index], norms[index], spans[index], flags[index]
+        if word and norm.__class__ is str and (norm in GRADES or norm in _DOTTED):
+            lowered = norm
+            if lowered in GRADES and tokens and tokens[-1].norm == "hạng":
+                norm = GRADES[lowered]
+            elif lowered in _DOTTED:
+                following = index + 1 < count and raws[index + 1] == "." and spans[index + 1][0] == end
+                if following:  # "VP." "TP." "TT.": the dot belongs to the abbreviation
+                    _, dot_end = spans[index + 1]
+                    written = text[start - offset : dot_end - offset]
+                    for part in _DOTTED[lowered]:
+                        append(Token(part, start, dot_end, written, True, capital))
+                    skip = index + 1
+                    continue
+        elif norm.__class__ is tuple:
+            lowered = normalise_word(raw)
+            following = index + 1 < count and raws[index + 1] == "." and spans[index + 1][0] == end
+            if lowered in _DOTTED and following:
+                _, dot_end = spans[index + 1]
+                written = text[start - offset : dot_end - offset]
+                for part in _DOTTED[lowered]:
+                    append(Token(part, start, dot_end, written, True, capital))
+                skip = index + 1
+                continue
+            for part in norm:
+                append(Token(part, start, end, raw, True, capital))
+            continue
+        append(Token(norm, start, end, raw, word, capital))
     return tokens
-
-
-_DOTTED_FIRST = frozenset(expansion[0] for expansion in _DOTTED.values())
 
 
 def normalise(text: str) -> str:
