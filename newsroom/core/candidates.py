@@ -12,7 +12,11 @@ from __future__ import annotations
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
 from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from operator import itemgetter
+
 from newsroom.core.text import slugify
+
+_NORM = itemgetter(0)
 
 # Award heads; the bare ones are resolved from an authority in the sentence.
 AWARD_HEADS = {("bằng", "khen"), ("cờ", "thi", "đua"), ("huân", "chương"), ("huy", "chương"), ("giải", "thưởng"), ("kỷ", "niệm", "chương")}
@@ -56,12 +60,16 @@ RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
 PLACE_LEVELS = frozenset("tỉnh huyện quận xã phường thị trấn thành phố".split())
 
 
+_AWARD_HEADS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _award_head_words in sorted(AWARD_HEADS, key=len, reverse=True):
+    _AWARD_HEADS_BY_WORD.setdefault(_award_head_words[0], []).append(_award_head_words)
+
+
 def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
     tokens = sentence.tokens
-    if tokens[index].norm not in HEAD_WORDS:  # the common case, checked in O(1)
-        return 0
-    for head in heads:
-        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+    for head in _AWARD_HEADS_BY_WORD.get(tokens[index].norm, ()):
+        if head in heads and len(head) <= len(tokens) - index and all(
+                tokens[index + i].norm == word for i, word in enumerate(head)):
             return len(head)
     return 0
 
@@ -102,6 +110,8 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     name it as a recipient, pages never list it.
     """
     tokens = sentence.tokens
+    if HEAD_WORDS.isdisjoint(map(_NORM, tokens)):
+        return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
     awarded = [False] * len(tokens)
     for match in matches:

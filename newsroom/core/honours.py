@@ -71,6 +71,7 @@ ROLE_WORDS = frozenset(
     "trưởng phó giám chánh chủ bí chuyên kế nhân thư ủy tỉnh cán công viên lái văn thanh trợ kiểm phóng hiệu phụ tư "
     "đại tổng quyền nguyên đội đài thành".split()
 )
+_PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 POST_WORDS = frozenset("trưởng phó giám chủ bí chánh tổng".split())  # "Đồng chí Trưởng Ban …": a post
 LEADING_FILLER = {"các", "những", "toàn", "cho", "tặng", "đã", "đến", "trong", "đó", "có", "ngoài", "thêm"}
 ACTIVE_MARKERS = {"cho", "tặng", "đến"}
@@ -671,7 +672,7 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
                               first=first, last=last)
         lead = first - 1 if first > item[0] and tokens[first - 1].norm in ("các", "những") else first
         return _Recipient("group", sentence.slice(lead, last), unit=unit, group_kind=kind, first=lead, last=last)
-    if count is None and tokens[first].norm in {w[0] for w in PLACE_RECIPIENT_WORDS}:
+    if count is None and tokens[first].norm in _PLACE_FIRST_WORDS:
         length = next((len(p) for p in sorted(PLACE_RECIPIENT_WORDS, key=len, reverse=True)
                        if tuple(t.norm for t in tokens[first : first + len(p)]) == p), 0)
         end = first + length

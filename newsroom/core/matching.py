@@ -38,7 +38,7 @@ class Sentence:
     @cached_property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
-        words = [word for word in _LETTERS.findall(self.text) if len(word) > 1]
+        words = [word for word in _LETTERS.findall(self.text, 0, 400) if len(word) > 1]
         return bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
 
 

@@ -91,13 +91,15 @@ class Recogniser:
         honours: list[Honour] = []
         state = ArticleState(self.registry)
         for sentence, matches in found:
-            _places(sentence, matches)
+            if matches:
+                _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
             for kind, candidate in unregistered:
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
-            honours.extend(sentence_honours(sentence, matches, self.registry, state))
+            if matches or state.open_list is not None:
+                honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
                 if not match.target.registered:
                     continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -157,59 +157,40 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     spans = list(map(_SPAN, matches))
     if offset:
         spans = [(a + offset, b + offset) for a, b in spans]
+    words, capitals = zip(*flags) if flags else ((), ())
+    starts, ends = zip(*spans) if spans else ((), ())
+    tokens = list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
     special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    if not special:
-        words, capitals = zip(*flags) if flags else ((), ())
-        starts, ends = zip(*spans) if spans else ((), ())
-        return list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
-    return _tokenize_slowly(text, offset, raws, norms, spans, flags)
+    for index in reversed(special):  # from the end, so that splicing keeps earlier indices valid
+        _fix(text, offset, tokens, index)
+    return tokens
 
 
 # Tokens whose matching form depends on their neighbours.
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _tokenize_slowly(text, offset, raws, norms, spans, flags) -> list[Token]:
-    tokens: list[Token] = []
-    append = tokens.append
-    count = len(raws)
-    skip = -1
-    for index in range(count):
-        if index == skip:
-            continue
-        raw, norm, (start, end), (word, capital) = raws[index], norms[index], spans[index], flags[index]
-        if word and norm.__class__ is str and (norm in GRADES or norm in _DOTTED):
-            lowered = norm
-            if lowered in GRADES and tokens and tokens[-1].norm == "hạng":
-                norm = GRADES[lowered]
-            elif lowered in _DOTTED:
-                following = index + 1 < count and raws[index + 1] == "." and spans[index + 1][0] == end
-                if following:  # "VP." "TP." "TT.": the dot belongs to the abbreviation
-                    _, dot_end = spans[index + 1]
-                    written = text[start - offset : dot_end - offset]
-                    for part in _DOTTED[lowered]:
-                        append(Token(part, start, dot_end, written, True, capital))
-                    skip = index + 1
-                    continue
-        elif norm.__class__ is tuple:
-            lowered = normalise_word(raw)
-            following = index + 1 < count and raws[index + 1] == "." and spans[index + 1][0] == end
-            if lowered in _DOTTED and following:
-                _, dot_end = spans[index + 1]
-                written = text[start - offset : dot_end - offset]
-                for part in _DOTTED[lowered]:
-                    append(Token(part, start, dot_end, written, True, capital))
-                skip = index + 1
-                continue
-            for part in norm:
-                append(Token(part, start, end, raw, True, capital))
-            continue
-        append(Token(norm, start, end, raw, word, capital))
-    return tokens
+def _fix(text: str, offset: int, tokens: list[Token], index: int) -> None:
+    """Expand an abbreviation ("UBND", "TP." with its dot) or read the grade after "hạng"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.norm == "hạng":
+        if following is not None and following.norm.__class__ is str and following.norm in GRADES:
+            tokens[index + 1] = following._replace(norm=GRADES[following.norm])
+        return
+    lowered = normalise_word(token.text)
+    if lowered in _DOTTED and following is not None and following.text == "." and following.start == token.end:
+        # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+        written = text[token.start - offset : following.end - offset]
+        tokens[index : index + 2] = [Token(part, token.start, following.end, written, True, token.is_capitalised)
+                                     for part in _DOTTED[lowered]]
+    elif token.norm.__class__ is tuple:
+        tokens[index : index + 1] = [token._replace(norm=part) for part in token.norm]
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """The matching form of a whole string: normalised tokens joined by spaces."""
+    """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
     return " ".join(token.norm for token in tokenize(text))
 
 
