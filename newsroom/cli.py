@@ -15,6 +15,7 @@ COMMANDS = {
     "check": ("check", "kiểm tra bài viết và danh mục / validate articles and the registry"),
     "new": ("new", "tạo bài viết mới / create a new article"),
     "import": ("import_articles", "nhập bài từ văn bản thô / import raw-text articles"),
+    "registry": ("registry", "gợi ý đơn vị chưa có trong danh mục / suggest unregistered organisations"),
 }
 
 

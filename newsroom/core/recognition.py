@@ -39,6 +39,7 @@ class Candidate:
     kind: str  # "unit" | "award"
     text: str
     named: bool = field(default=True, compare=False)  # False: a bare head ("Bằng khen") whose issuer is unknown
+    parent: str | None = field(default=None, compare=False)  # a registered unit named right after it, by slug
 
 
 @dataclass
@@ -95,9 +96,10 @@ class Recogniser:
                 _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
+            parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
-                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
+                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
             if matches or state.open_list is not None:
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
@@ -183,6 +185,27 @@ def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
             honour = replace(honour, unit=None)
         honours.append(honour)
     result.honours = honours
+
+
+_DIVISION_HEADS = frozenset(("phòng", "trung", "ban", "chi", "văn", "đội", "khoa"))  # "Phòng X, Sở Y"
+
+
+def _parents_after(sentence: Sentence, resolved: list[Match], matches: list[Match]) -> dict[str, str]:
+    """"Phòng Công tác xã hội, Sở Y tế", "… thuộc Sở Y tế": the registered unit an unregistered one belongs to."""
+    tokens = sentence.tokens
+    registered = {m.first: m for m in matches if m.kind == "unit" and m.target is not None and m.target.registered}
+    parents = {}
+    for match in resolved:
+        if match.kind != "unit" or match.target.registered:
+            continue
+        index = match.last
+        while index < len(tokens) and index - match.last < 3 and tokens[index].norm in ("thuộc", "của", "(", "trực") \
+                or index < len(tokens) and tokens[index].norm == "," and index == match.last \
+                and normalise(match.target.name).split(" ")[0] in _DIVISION_HEADS:
+            index += 1
+        if index > match.last and index in registered:
+            parents[match.target.name] = registered[index].target.slug
+    return parents
 
 
 def _places(sentence: Sentence, matches: list[Match]) -> None:
