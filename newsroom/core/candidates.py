@@ -27,7 +27,7 @@ STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
-    "vừa tiếp đứng giữ xây hiện gắn dự ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể".split()
+    "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể".split()
 ) - frozenset(("triển",)
 )
 SURNAMES = frozenset(

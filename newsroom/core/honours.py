@@ -623,6 +623,8 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     if first >= last:
         return None
     count = None
+    if first + 1 < last and tokens[first].norm in APPROXIMATE and _number(tokens[first + 1].norm) is not None:
+        first += 1  # "gần 150 tập thể": about a number is still that number
     counted = _count_at(tokens, first, last, starts)
     if counted is not None:
         count, first = counted
@@ -682,7 +684,9 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
             return _Recipient("place", sentence.slice(first, end), first=first, last=last)  # "thành phố Hải Phòng"
     if count is None and _is_name(tokens, first, last, starts):
         end = _person_name_end(sentence, first, last, starts)
-        return _Recipient("person", sentence.slice(first, end), unit=_unit_in(starts, end, last), first=first, last=last)
+        role = sentence.slice(end, last) if end < last and not _unit_in(starts, end, end + 1) else None
+        return _Recipient("person", sentence.slice(first, end), unit=_unit_in(starts, end, last), role=role,
+                          first=first, last=last)
     if count is None and tokens[first].norm in ROLE_WORDS:
         return _Recipient("role", sentence.slice(first, last), unit=_unit_in(starts, first, last), first=first, last=last)
     return None

@@ -169,7 +169,8 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     line_starts = [0]
     for match in _NEWLINES.finditer(text):
         index = bisect_left(starts, match.end())
-        if index < count and (match.group().count("\n") >= 2 or not tokens[index].text[:1].islower()):
+        if index < count and (match.group().count("\n") >= 2 or not tokens[index].text[:1].islower()
+                              or _ITEM_MARK.match(text, match.end())):
             cuts.add(index)
         line_starts.append(match.end())
     for position in line_starts:
