@@ -277,3 +277,13 @@ def test_variants_give_the_same_honours(recogniser, transform, count):
     expected = summary(recogniser.recognise("", SENTENCE.format(count="7")))
     assert len(expected) == 2
     assert summary(recogniser.recognise("", transform(SENTENCE.format(count=count)))) == expected
+
+
+def test_results_are_plain_picklable_data(recogniser):
+    import pickle
+
+    text = ("Theo Quyết định số 56/QĐ-CTN ngày 05/01/2026 của Chủ tịch nước, Trường THPT Hùng Vương được tặng "
+            "Huân chương Lao động hạng Ba; 5 cá nhân được đề nghị tặng Bằng khen của Thủ tướng Chính phủ.")
+    result = recogniser.recognise("Trường THPT Hùng Vương đón nhận Huân chương", text)
+    assert {h.status for h in result.honours} == {"conferred", "proposed"}
+    assert pickle.loads(pickle.dumps(result)) == result

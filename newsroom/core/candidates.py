@@ -110,7 +110,8 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     name it as a recipient, pages never list it.
     """
     tokens = sentence.tokens
-    if HEAD_WORDS.isdisjoint(map(_NORM, tokens)):
+    heads = [i for i, norm in enumerate(map(_NORM, tokens)) if norm in HEAD_WORDS]
+    if not heads:
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
     awarded = [False] * len(tokens)
@@ -120,18 +121,16 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             awarded[index] = match.kind == "award"
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
-    index = 0
-    caps = sentence.all_caps if any(t.norm in HEAD_WORDS for t in tokens) else False
-    while index < len(tokens):
-        norm = tokens[index].norm
-        if covered[index] or norm not in HEAD_WORDS or index and tokens[index - 1].start == tokens[index].start:
-            index += 1  # (the inside of an abbreviation's expansion starts nothing)
-            continue
+    caps = sentence.all_caps
+    done = 0  # tokens before this index belong to a name already read
+    for index in heads:
+        if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
+            continue  # (the inside of an abbreviation's expansion starts nothing)
         length = _head(sentence, index, AWARD_HEADS)
         if length:
-            index = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
+            done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        if not caps and norm in _UNIT_HEADS_BY_WORD:
+        if not caps and tokens[index].norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
             if end > index:
                 text = _capitalise(sentence.slice(index, end))
@@ -140,9 +139,7 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
                 candidates.append(("unit", text))
                 for position in range(index, end):
                     covered[position] = True
-                index = end
-                continue
-        index += 1
+                done = end
     return resolved, candidates
 
 

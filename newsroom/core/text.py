@@ -29,7 +29,7 @@ QUALITY_VOWELS = frozenset("ăâêôơư")
 # non-space character (punctuation; dashes are dropped later).
 _DASHES = "\\-\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _TOKEN = re.compile(
-    rf"\d+(?:[.,]\d+)+(?!\w)|(?:[^\W_]|[\u0300-\u036f])+|[^\s{_DASHES}]"
+    rf"\d+(?:[.,]\d+)+(?!\w)|[\w\u0300-\u036f]+|[^\s{_DASHES}]"
 )
 
 # Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
