@@ -27,9 +27,14 @@ STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
-    "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể".split()
+    "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
+    "trình phối dẫn nghe giao nhấn khẳng đề".split()
 ) - frozenset(("triển",)
 )
+# After a dash these start a description of the body, not more of its name.
+APPOSITIVE_WORDS = frozenset("cơ đơn nơi một người địa tổ ngôi".split())
+# "dự" attends ("… Trung ương dự"), unless a name goes on with it ("Ban Quản lý dự án").
+STOP_UNLESS_FOLLOWED = {"dự": frozenset(("án", "toán", "trữ", "báo", "thảo", "bị"))}
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
     "chu kiều quách đoàn vương thái triệu phùng tô lại la hứa tống lò lưu mạc khổng nông ma giang vi hoàng".split()
@@ -310,6 +315,8 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
                 continue
             break
         if token.is_capitalised or token.norm.isdigit() and (end == start or tokens[end - 1].is_capitalised):
+            if end == start and _dash_before(sentence, end) and _unit_head(tokens, end):
+                break  # "HĐND – UBND": two bodies, not one name
             if capitals and head not in PERSON_HEADS and _person_run(tokens, end):
                 break  # "Bộ Y tế Đào Hồng Lan": the minister's name
             if end == start and head not in PERSON_HEADS and _person_run(tokens, end):
@@ -324,11 +331,26 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             continue
         if token.norm in STOP or place_at(tokens, end):
             break
+        if token.norm in STOP_UNLESS_FOLLOWED and not (
+                end + 1 < len(tokens) and tokens[end + 1].norm in STOP_UNLESS_FOLLOWED[token.norm]):
+            break
+        if end > start and token.norm in APPOSITIVE_WORDS and _dash_before(sentence, end):
+            break  # "Báo Phú Thọ - cơ quan của …": a description after a dash
         if not (capitals or lower_ok) or lower >= 4:
             break
         lower += 1
         end += 1
     return end
+
+
+def _dash_before(sentence: Sentence, index: int) -> bool:
+    """A dash stands between token `index` and the one before (dashes make no tokens)."""
+    tokens = sentence.tokens
+    if index == 0:
+        return False
+    base = tokens[0].start
+    gap = sentence.text[tokens[index - 1].end - base : tokens[index].start - base]
+    return any(char in gap for char in "-–—‐‑‒―−")
 
 
 def _capitalise(text: str) -> str:
