@@ -30,8 +30,10 @@ from dataclasses import dataclass, field
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.shapes import (
-    ANAPHORA, APPROXIMATE, COLLECTIVE_NOUNS, COUNT_UNITS, INDIVIDUAL_NOUNS, NUMBER_WORDS, PERSON_TITLES,
-    PLACE_RECIPIENT_WORDS,
+    ACTIVE_MARKERS, AFTER_AWARD_VERBS, AGENT_WORDS, ANAPHORA, APPROXIMATE, COLLECTIVE_NOUNS, CONFER_WORDS, COUNT_UNITS,
+    INDIVIDUAL_NOUNS, LEADING_FILLER, LIST_END, LIST_MARKERS, NUMBER_WORDS, OF_WORDS, PASSIVE_FILLER, PASSIVE_MARKS,
+    PERSON_TITLES, PLACE_RECIPIENT_WORDS, POST_WORDS, POSTHUMOUS_WORD, PROPOSAL_WORDS, QUALIFIER_END, ROLE_WORDS,
+    TIME_WORDS,
 )
 from newsroom.core.text import normalise
 
@@ -67,27 +69,7 @@ _GROUP_LENGTHS = sorted({len(noun) for noun in GROUP_NOUNS}, reverse=True)
 _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
-ROLE_WORDS = frozenset(
-    "trưởng phó giám chánh chủ bí chuyên kế nhân thư ủy tỉnh cán công viên lái văn thanh trợ kiểm phóng hiệu phụ tư "
-    "đại tổng quyền nguyên đội đài thành".split()
-)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
-POST_WORDS = frozenset("trưởng phó giám chủ bí chánh tổng".split())  # "Đồng chí Trưởng Ban …": a post
-LEADING_FILLER = {"các", "những", "toàn", "cho", "tặng", "đã", "đến", "trong", "đó", "có", "ngoài", "thêm"}
-ACTIVE_MARKERS = {"cho", "tặng", "đến"}
-LIST_MARKERS = {":", "gồm", "là"}
-# Words that end a recipient list: what follows says why or when, not who.
-LIST_END = {"vì", "do", "về", "nhằm", "để", "trong", "tại", "từ", "giai", "với", "theo", "sau", "khi", "đã"}
-QUALIFIER_END = {("có", "thành"), ("đạt", "thành"), ("hoàn", "thành"), ("có", "nhiều"), ("xuất", "sắc"), ("nhân", "dịp")}
-# Without one of these before the award, "X trao Y" names the giver, not a recipient.
-PASSIVE_MARKS = {"được", "nhận", "đạt", "đón", "vinh"}
-CONFER_WORDS = {"trao", "tặng", "nhận", "đạt", "thưởng", "phong", "truy", "công", "được", "vinh", "đón", "gắn"}
-AGENT_WORDS = {"trình", "đề", "nghị", "xét", "và", ",", "thủ", "tướng", "chủ", "tịch", "nước", "chính", "phủ",
-               "bộ", "trưởng", "đã", "đang", "sẽ", "cũng", "lần", "này", "đợt", "quyết", "định", "ký"}
-PASSIVE_FILLER = {"danh", "hiệu", "vinh", "dự", "nhà", "nước", "cao", "quý"}
-TIME_WORDS = {"năm", "trong", "đó", "ngày", "tháng", "đợt", "lần", "này", "qua", "các", ",", "(", ")", "và", "thời",
-              "kỳ", "giai", "đoạn", "đã", "cũng", "được", "liên", "tục", "nhiều", "từ", "đến", "-"}
-OF_WORDS = {"thuộc", "của"}
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
     r"(?:\s*,?\s*(?:ngày|ký ngày)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
@@ -226,21 +208,17 @@ def _only_time(tokens, first: int, last: int) -> bool:
 
 
 def _status(tokens, first: int, last: int) -> str:
+    """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
     norms = [t.norm for t in tokens[first:last]]
     for index, norm in enumerate(norms):
-        following = norms[index + 1] if index + 1 < len(norms) else ""
-        after = norms[index + 2] if index + 2 < len(norms) else ""
-        if norm == "đề" and following == "nghị" and after != "của":
-            return "proposed"  # "theo đề nghị của Giám đốc Sở" is whose proposal was granted
-        if norm == "đề" and following == "xuất":
-            return "proposed"
-        if norm == "trình" and (index == 0 or norms[index - 1] not in ("chương", "quá", "tờ")):
-            return "proposed"
-        if norm == "lấy" and following == "ý":
-            return "proposed"
-        if norm == "xét" and following in ("tặng", "duyệt", "khen", "đề"):
-            return "proposed"
-    if any(norm == "truy" for norm in norms[-8:]):
+        for words, (cancel_after, cancel_before) in PROPOSAL_WORDS.items():
+            if tuple(norms[index : index + len(words)]) != words:
+                continue
+            following = norms[index + len(words)] if index + len(words) < len(norms) else None
+            preceding = norms[index - 1] if index else None
+            if following != cancel_after and (cancel_before is None or preceding not in cancel_before):
+                return "proposed"
+    if POSTHUMOUS_WORD in norms[-8:]:
         return "posthumous"
     return "conferred"
 
@@ -344,9 +322,6 @@ def _conferment(sentence, match, before, after, position, starts, state):
     if passive and _only_time(tokens, phrase, verb) and state.record_unit is None and state.actor is not None:
         return [_unit_recipient(state.actor)], False, "record"
     return named, listed, "colon" if named else "bare"
-
-
-AFTER_AWARD_VERBS = {"được", "đã", "sẽ", "trao", "tặng", "thưởng", "truy", "phong", "đề", "nghị", "xét"}
 
 
 def _skip_after_award(tokens, position: int, after: int) -> int:

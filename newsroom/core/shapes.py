@@ -39,17 +39,41 @@ PLACE_WORDS = _words("tỉnh", "thành phố", "huyện", "quận", "thị xã",
 # Names that are places, not bodies, when a head is missing ("thành phố Hải Phòng").
 PLACE_RECIPIENT_WORDS = _words("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
-# Verbs of a conferment and the status they give to what follows them.
-CONFER_VERBS = _words(
-    "trao", "tặng", "trao tặng", "tặng thưởng", "trao thưởng", "khen thưởng", "phong tặng", "nhận", "đón nhận",
-    "đạt", "công nhận", "được", "vinh dự", "truy tặng", "gắn",
-)
-POSTHUMOUS_VERBS = _words("truy tặng", "truy tặng danh hiệu")
-PROPOSAL_WORDS = _words(
-    "đề nghị", "trình", "xét đề nghị", "lấy ý kiến", "đề xuất", "xét tặng", "dự kiến", "kiến nghị", "đề cử",
-)
-# "được" then these: passive conferment.
-PASSIVE_HEADS = frozenset(("được", "vinh", "đã"))
+# Verbs of a conferment (read backwards from the award: "được trao tặng", "đạt", "truy tặng").
+CONFER_WORDS = frozenset(("trao", "tặng", "nhận", "đạt", "thưởng", "phong", "truy", "công", "được", "vinh", "đón", "gắn"))
+# Without one of these before the award, "X trao Y" names the giver, not a recipient.
+PASSIVE_MARKS = frozenset(("được", "nhận", "đạt", "đón", "vinh"))
+# Between the verb and the award: "được tặng danh hiệu vinh dự nhà nước “…”".
+PASSIVE_FILLER = frozenset(("danh", "hiệu", "vinh", "dự", "nhà", "nước", "cao", "quý"))
+# Between "được" and the verb, the agent: "được UBND tỉnh trình Thủ tướng Chính phủ tặng".
+AGENT_WORDS = frozenset((
+    "trình", "đề", "nghị", "xét", "và", ",", "thủ", "tướng", "chủ", "tịch", "nước", "chính", "phủ", "bộ", "trưởng",
+    "đã", "đang", "sẽ", "cũng", "lần", "này", "đợt", "quyết", "định", "ký", "của", "tỉnh", "ủy", "ban", "nhân", "dân",
+))
+# After the award, before its recipients: "<award> được trao cho …".
+AFTER_AWARD_VERBS = frozenset(("được", "đã", "sẽ", "trao", "tặng", "thưởng", "truy", "phong", "đề", "nghị", "xét"))
+# Words of a proposal before the award, with the neighbour that cancels them:
+# "theo đề nghị của Giám đốc Sở" tells whose proposal was granted; "chương trình" is no "trình".
+PROPOSAL_WORDS = {
+    ("đề", "nghị"): ("của", None), ("đề", "xuất"): (None, None), ("trình",): (None, ("chương", "quá", "tờ")),
+    ("lấy", "ý"): (None, None), ("xét", "tặng"): (None, None), ("xét", "duyệt"): (None, None),
+    ("xét", "khen"): (None, None), ("xét", "đề"): (None, None),
+}
+POSTHUMOUS_WORD = "truy"  # "truy tặng", "truy phong"
+# Recipients come after these ("tặng … cho 5 tập thể"), or a list after these ("…, gồm: …").
+ACTIVE_MARKERS = frozenset(("cho", "tặng", "đến"))
+LIST_MARKERS = frozenset((":", "gồm", "là"))
+# Words that end a recipient list: what follows says why or when, not who.
+LIST_END = frozenset(("vì", "do", "về", "nhằm", "để", "trong", "tại", "từ", "giai", "với", "theo", "sau", "khi", "đã"))
+QUALIFIER_END = frozenset((("có", "thành"), ("đạt", "thành"), ("hoàn", "thành"), ("có", "nhiều"), ("xuất", "sắc"),
+                           ("nhân", "dịp")))
+# Only dates and these before "được tặng": the subject is the unit the text is about.
+TIME_WORDS = frozenset(("năm", "trong", "đó", "ngày", "tháng", "đợt", "lần", "này", "qua", "các", ",", "(", ")", "và",
+                        "thời", "kỳ", "giai", "đoạn", "đã", "cũng", "được", "liên", "tục", "nhiều", "từ", "đến", "-"))
+# Words a recipient item may start with that are not part of it.
+LEADING_FILLER = frozenset(("các", "những", "toàn", "cho", "tặng", "đã", "đến", "trong", "đó", "có", "ngoài", "thêm"))
+# "thuộc Sở Y tế", "của Văn phòng": the unit a group belongs to.
+OF_WORDS = frozenset(("thuộc", "của"))
 
 # Nouns of counted groups, and what they count.
 INDIVIDUAL_NOUNS = _words(
@@ -85,8 +109,10 @@ ANAPHORA = {
     ("nhà", "trường"): ("trường",), ("trường",): ("trường",), ("bệnh", "viện"): ("bệnh", "viện"),
     ("công", "ty"): ("công", "ty"), ("đơn", "vị"): (), ("cơ", "quan"): (),
 }
-# Words that introduce a list of recipients: "gồm:", "là", "cụ thể:".
-LIST_INTRODUCERS = _words("gồm", "bao gồm", "là", "cụ thể", "như")
-
-# Words that start a decision's reference: "Quyết định số 1234/QĐ-UBND ngày 12/3/2026 của Chủ tịch UBND tỉnh".
-DECISION_HEADS = _words("quyết định", "qđ")
+# The first words of a role after a person's name ("Giám đốc Sở …", "Hiệu trưởng", "Phó Tư lệnh").
+ROLE_WORDS = frozenset(
+    "trưởng phó giám chánh chủ bí chuyên kế nhân thư ủy tỉnh cán công viên lái văn thanh trợ kiểm phóng hiệu phụ tư "
+    "đại tổng quyền nguyên đội đài thành".split()
+)
+# "Đồng chí Trưởng Ban …": a post, not a person's name nor a group.
+POST_WORDS = frozenset("trưởng phó giám chủ bí chánh tổng".split())
