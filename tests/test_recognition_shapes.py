@@ -287,3 +287,18 @@ def test_results_are_plain_picklable_data(recogniser):
     result = recogniser.recognise("Trường THPT Hùng Vương đón nhận Huân chương", text)
     assert {h.status for h in result.honours} == {"conferred", "proposed"}
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn thể thao của tỉnh giành 3 Huy chương Vàng và 2 Huy chương Bạc tại Đại hội.",
+        "Tác phẩm của tỉnh đoạt Giải thưởng Báo chí Cánh Diều Vàng.",
+        "Ngư dân vươn khơi ra quần đảo Trường Sa.",
+        "Bộ Luật Lao động năm 2019 có hiệu lực từ đầu năm.",
+    ],
+)
+def test_look_alikes_are_no_award_and_no_body(recogniser, text):
+    result = recogniser.recognise("", text)
+    assert result.honours == [] and result.awards == []
+    assert [c for c in result.unregistered if c.kind == "unit" or c.named] == []

@@ -62,6 +62,7 @@ PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "
                           ("hợp", "tác", "xã")))
 # "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
 RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
+PLACE_BEFORE_NAME = frozenset("đảo quần đường phố thôn làng xóm bản ấp sông núi hồ".split())
 PLACE_LEVELS = frozenset("tỉnh huyện quận xã phường thị trấn thành phố".split())
 
 
@@ -156,6 +157,19 @@ OPEN_QUOTES = frozenset('"“‘\'«')
 CLOSE_QUOTES = frozenset('"”’\'»')
 
 
+# Look-alikes of state awards: prizes of contests, medals of sports ("Huy chương Vàng").
+PRIZE_HEADS = {("giải", "thưởng")}
+SPORTS_MEDALS = frozenset(("vàng", "bạc", "đồng"))
+
+
+def _state_award(head: tuple[str, ...], name_tokens) -> bool:
+    """Whether an unregistered award name reads as a state award, not a contest prize or a sports medal."""
+    if head in PRIZE_HEADS:
+        return False
+    words = [t.norm for t in name_tokens if t.is_word]
+    return not (head == ("huy", "chương") and words[:1] and words[0] in SPORTS_MEDALS)
+
+
 def _quoted_end(tokens, index: int) -> int:
     """End (after the closing quote) of a quoted name opening at `index`, or `index`."""
     if index >= len(tokens) or tokens[index].norm not in OPEN_QUOTES:
@@ -178,9 +192,12 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
     named = end > (after + 1 if of else after)
     if named:
         text = _capitalise(sentence.slice(index, end))
-        candidates.append(("award", text))
-        award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
-        resolved.append(Match("award", index, end, (award,), award))
+        if _state_award(head, tokens[after:end]):
+            candidates.append(("award", text))
+            award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
+            resolved.append(Match("award", index, end, (award,), award))
+        else:
+            candidates.append(("prize", text))  # an editor may still register it; it confers no state award
         return end
     if head in BARE_HEADS:
         found = _authority_before(sentence, index, matches, authorities, " ".join(head))
@@ -285,6 +302,10 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
         return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở", "Xã Trường Đông": part of another name
     if head == ("ban",) and tokens[start].norm in NOT_UNIT_AFTER_BAN:
         return index
+    if head == ("bộ",) and tokens[start].norm in ("luật", "đội", "môn", "sách", "phim", "trưởng"):
+        return index  # "Bộ Luật Lao động", "Bộ đội": no ministry
+    if previous is not None and previous.norm in PLACE_BEFORE_NAME:
+        return index  # "quần đảo Trường Sa", "đường Trường Chinh": a place named like a body
     if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
         return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
     end = _name_words_end(sentence, start, covered, head)

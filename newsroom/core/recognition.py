@@ -98,6 +98,10 @@ class Recogniser:
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
+                if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
+                    kind, named = "award", False
+                    candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
+                    continue
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
             if matches or state.open_list is not None:
