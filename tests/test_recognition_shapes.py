@@ -302,3 +302,14 @@ def test_look_alikes_are_no_award_and_no_body(recogniser, text):
     result = recogniser.recognise("", text)
     assert result.honours == [] and result.awards == []
     assert [c for c in result.unregistered if c.kind == "unit" or c.named] == []
+
+
+def test_counted_groups_then_a_passive_with_its_agent(recogniser):
+    assert honours(recogniser, "Dịp này, 3 tập thể và 5 cá nhân được UBND tỉnh tặng Bằng khen.") == {
+        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể", "collectives", 3, "conferred"),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "individuals", 5, "conferred"),
+    }
+    got = recogniser.recognise("", "Ông Lò Văn Hải, Bí thư Đảng ủy xã Hy Cương được Ban Thường vụ Tỉnh ủy tặng Bằng khen.")
+    assert [(h.award.slug, h.recipient, h.unit.name) for h in got.honours] == [
+        ("bang-khen-cua-ban-thuong-vu-tinh-uy", "Lò Văn Hải", "Đảng ủy xã Hy Cương"),
+    ]

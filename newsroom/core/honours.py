@@ -370,10 +370,13 @@ def _verb_start(tokens, award_first: int, before: int, starts: dict[int, Match])
     if not verbs:
         return None
     probe = index
+    firsts = {m.last - 1: m.first for m in starts.values()}
     while probe > before and award_first - probe < 16 and tokens[probe - 1].norm != "được":
         token = tokens[probe - 1]
-        if not (token.norm in AGENT_WORDS or (probe - 1) in ends or token.is_capitalised or token.norm in (
-                "của", "tỉnh", "ủy", "ban", "nhân", "dân")):
+        if (probe - 1) in firsts:
+            probe = max(firsts[probe - 1], before)  # a whole name: "được Ban Thường vụ Tỉnh ủy tặng"
+            continue
+        if not (token.norm in AGENT_WORDS or token.is_capitalised):
             break
         probe -= 1
     if probe > before and tokens[probe - 1].norm == "được" and probe < index:
@@ -399,8 +402,21 @@ def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]
         if group is None:
             continue
         nouns_end, kind = group
-        return [_Recipient("group", sentence.slice(after, nouns_end), count=count, group_kind=kind,
-                           first=index, last=nouns_end, unit=_unit_after(tokens, nouns_end, last, starts))]
+        found = [_Recipient("group", sentence.slice(after, nouns_end), count=count, group_kind=kind,
+                            first=index, last=nouns_end, unit=_unit_after(tokens, nouns_end, last, starts))]
+        # "3 tập thể và 5 cá nhân được tặng …": the counted groups before it go with it.
+        while index - 3 >= first and tokens[index - 1].norm in ("và", ","):
+            for start in range(index - 2, max(first, index - 5) - 1, -1):
+                earlier = _count_at(tokens, start, index - 1, starts)
+                run = _group_run(tokens, earlier[1], index - 1) if earlier else None
+                if run is not None and run[0] == index - 1:
+                    found.insert(0, _Recipient("group", sentence.slice(earlier[1], run[0]), count=earlier[0],
+                                               group_kind=run[1], first=start, last=run[0], unit=found[-1].unit))
+                    index = start
+                    break
+            else:
+                break
+        return found
     items = _items(sentence, first, last, starts, forward=False)
     taken: list[tuple[int, int]] = []
     for item in reversed(items):
