@@ -313,3 +313,12 @@ def test_counted_groups_then_a_passive_with_its_agent(recogniser):
     assert [(h.award.slug, h.recipient, h.unit.name) for h in got.honours] == [
         ("bang-khen-cua-ban-thuong-vu-tinh-uy", "Lò Văn Hải", "Đảng ủy xã Hy Cương"),
     ]
+
+
+def test_a_grade_less_mention_beside_its_graded_award_is_no_award_of_its_own(recogniser):
+    loose = recogniser.recognise("Lấy ý kiến đề nghị khen thưởng Huân chương Lao động",
+                                 "Huân chương Lao động hạng Ba: 01 cá nhân.\nÔng Vi Văn Tâm, Trưởng phòng, Sở Y tế.")
+    assert [c.named for c in loose.unregistered if c.text == "Huân chương Lao động"] == [False]
+    counted = recogniser.recognise("", "5 trường được tặng Huân chương Lao động; Trường THCS Văn Lang nhận "
+                                       "Huân chương Lao động hạng Nhì.")
+    assert [c.named for c in counted.unregistered if c.text == "Huân chương Lao động"] == [True]

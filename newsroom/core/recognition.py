@@ -120,7 +120,7 @@ class Recogniser:
                     start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
         result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
-        result.unregistered = list(candidates.values())
+        result.unregistered = _graded_elsewhere(list(candidates.values()), result)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
         return result
 
@@ -192,6 +192,20 @@ def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
 
 
 _DIVISION_HEADS = frozenset(("phòng", "trung", "ban", "chi", "văn", "đội", "khoa"))  # "Phòng X, Sở Y"
+
+
+def _graded_elsewhere(candidates: list[Candidate], result: Recognition) -> list[Candidate]:
+    """"Huân chương Lao động" beside "Huân chương Lao động hạng Ba": the same award named loosely,
+    no award of its own unless an honour is given with it."""
+    graded = [normalise(award.name) + " " for award in result.awards]
+    honoured = {normalise(h.award.name) for h in result.honours}
+    kept = []
+    for candidate in candidates:
+        key = normalise(candidate.text)
+        if candidate.kind == "award" and candidate.named and key not in honoured and any(g.startswith(key + " ") for g in graded):
+            candidate = replace(candidate, named=False)
+        kept.append(candidate)
+    return kept
 
 
 def _parents_after(sentence: Sentence, resolved: list[Match], matches: list[Match]) -> dict[str, str]:
