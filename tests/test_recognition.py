@@ -122,6 +122,7 @@ def test_seed_002_honours(recogniser):
         ("Chiến sĩ thi đua cơ sở", "đồng chí", "individuals", None, 58),
         ("Lao động tiên tiến", "đồng chí", "individuals", None, 108),
     }
+    assert {h.status for h in recognition.honours} == {"conferred"}
     giay_khen = next(h for h in recognition.honours if h.award.slug == "giay-khen")
     assert giay_khen.authority == "Chánh Văn phòng Tỉnh ủy"
 
