@@ -198,7 +198,7 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
         state.record_unit = last_unit
         state.list_status = _status(tokens, 0, len(tokens))
     elif not sentence.item and not has_award and state.open_list is None:
-        state.record_unit = None if not ends_list else state.record_unit
+        state.record_unit = None  # the list of achievements is over
 
 
 def _only_time(tokens, first: int, last: int) -> bool:
@@ -700,7 +700,7 @@ def _anaphora(tokens, first: int, last: int, state: ArticleState) -> Unit | None
             continue
         if first + len(words) < last and tokens[first + len(words)].is_capitalised:
             return None  # a name follows: "Trường THPT …" is no reference
-        return state.by_head.get(head[0]) if len(head) == 1 else state.by_head.get(head[0])
+        return state.by_head.get(head[0])  # units are remembered by the first word of their name
     return None
 
 
