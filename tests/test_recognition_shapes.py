@@ -322,3 +322,8 @@ def test_a_grade_less_mention_beside_its_graded_award_is_no_award_of_its_own(rec
     counted = recogniser.recognise("", "5 trường được tặng Huân chương Lao động; Trường THCS Văn Lang nhận "
                                        "Huân chương Lao động hạng Nhì.")
     assert [c.named for c in counted.unregistered if c.text == "Huân chương Lao động"] == [True]
+
+
+def test_a_bare_award_takes_the_name_of_the_body_that_confers_it(recogniser):
+    got = honours(recogniser, "Ban Chỉ huy Quân sự huyện Yên Lập được Bộ Tư lệnh Quân khu 2 tặng Bằng khen.")
+    assert got == {("Bằng khen của Bộ Tư lệnh Quân khu 2", "Ban Chỉ huy Quân sự huyện Yên Lập", "unit", None, "conferred")}

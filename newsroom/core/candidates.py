@@ -205,8 +205,32 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
             award, first, last = found
             resolved.append(Match("award", index, after, (award,), award, authority=sentence.slice(first, last)))
             return after
+        agent = _agent_before(tokens, index, matches + resolved)
+        if agent is not None:
+            # "… được Bộ Tư lệnh Quân khu 2 tặng Bằng khen": the body that confers names the award.
+            text = f"{_capitalise(sentence.slice(index, after))} của {agent}"
+            award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
+            resolved.append(Match("award", index, after, (award,), award, authority=agent))
+            candidates.append(("award", text))
+            return after
         candidates.append(("award", _capitalise(sentence.slice(index, after))))
     return after
+
+
+CONFERRING_VERBS = frozenset(("tặng", "trao", "thưởng", "đã", "quyết", "định"))
+
+
+def _agent_before(tokens, index: int, matches: list[Match]) -> str | None:
+    """The body named right before "tặng|trao [tặng] <bare award>", as written; None when there is none."""
+    position = index
+    while position > 0 and tokens[position - 1].norm in CONFERRING_VERBS:
+        position -= 1
+    if position == index or not any(t.norm in ("tặng", "trao", "thưởng") for t in tokens[position:index]):
+        return None
+    for match in matches:
+        if match.kind == "unit" and match.target is not None and match.last == position:
+            return match.written or match.target.name
+    return None
 
 
 def _authority_before(sentence, index, matches, authorities, head):
