@@ -327,3 +327,11 @@ def test_a_grade_less_mention_beside_its_graded_award_is_no_award_of_its_own(rec
 def test_a_bare_award_takes_the_name_of_the_body_that_confers_it(recogniser):
     got = honours(recogniser, "Ban Chỉ huy Quân sự huyện Yên Lập được Bộ Tư lệnh Quân khu 2 tặng Bằng khen.")
     assert got == {("Bằng khen của Bộ Tư lệnh Quân khu 2", "Ban Chỉ huy Quân sự huyện Yên Lập", "unit", None, "conferred")}
+
+
+def test_collectives_reaching_a_title_get_the_collective_title(recogniser):
+    result = recogniser.recognise("", "5 năm qua, toàn huyện có 320 lượt tập thể đạt danh hiệu lao động tiên tiến.")
+    assert [(h.award.name, h.count, h.recipient_kind) for h in result.honours] == [
+        ("Tập thể lao động tiên tiến", 320, "collectives"),
+    ]
+    assert "Tập thể lao động tiên tiến" in [a.name for a in result.awards]

@@ -120,6 +120,9 @@ class Recogniser:
                     start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
         result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
+        for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title
+            if honour.award.registered and honour.award not in result.awards:
+                result.awards.append(honour.award)
         result.unregistered = _graded_elsewhere(list(candidates.values()), result)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
         return result
