@@ -70,6 +70,7 @@ _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
+_PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
     r"(?:\s*,?\s*(?:ngày|ký ngày)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
@@ -211,6 +212,8 @@ def _status(tokens, first: int, last: int) -> str:
     """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
     norms = [t.norm for t in tokens[first:last]]
     for index, norm in enumerate(norms):
+        if norm not in _PROPOSAL_FIRST:
+            continue
         for words, (cancel_after, cancel_before) in PROPOSAL_WORDS.items():
             if tuple(norms[index : index + len(words)]) != words:
                 continue
