@@ -20,6 +20,7 @@ COMMANDS = {
     "new": ("new", "tạo bài viết mới / create a new article"),
     "import": ("import_articles", "nhập bài từ văn bản thô / import raw-text articles"),
     "publish": ("publish", "dựng bản chính thức và xuất bản / build for production and publish"),
+    "registry": ("registry", "gợi ý đơn vị chưa có trong danh mục / suggest unregistered organisations"),
 }
 
 

@@ -35,10 +35,12 @@ def article(day: int, year: int = 2026):
     return SimpleNamespace(title=f"Tin {day}", url=f"tin-tuc/{day}/", date=datetime.datetime(year, 1, day))
 
 
-def honour(award: str, recipient: str, kind: str, unit: str | None = None, count: int | None = None):
+def honour(award: str, recipient: str, kind: str, unit: str | None = None, count: int | None = None,
+           status: str = "conferred", decision=None):
     return SimpleNamespace(
         award=REGISTRY.awards[award], recipient=recipient, recipient_kind=kind,
         unit=REGISTRY.units[unit] if unit else None, count=count, role=None, authority=None, sentence="",
+        status=status, decision=decision,
     )
 
 
@@ -48,10 +50,10 @@ def build():
     pairs = [
         (first, Recognition([u["van-phong"], u["vp-tong-hop"]], [a["bang-khen"]], [honour("bang-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")])),
         (second, Recognition([u["vp-tong-hop"]], [a["giay-khen"], a["huan-chuong"]], [
-            honour("giay-khen", "cá nhân", "group", count=26),
+            honour("giay-khen", "cá nhân", "individuals", count=26),
             honour("huan-chuong", "Nguyễn Thị Minh", "person", "vp-tong-hop"),
         ])),
-        (old, Recognition([u["so-y-te"]], [a["bang-khen"]], [honour("bang-khen", "cá nhân", "group", "so-y-te", 2)])),
+        (old, Recognition([u["so-y-te"]], [a["bang-khen"]], [honour("bang-khen", "cá nhân", "individuals", "so-y-te", 2)])),
     ]
     return Catalogue.build(REGISTRY, pairs), first, second, old
 
@@ -84,14 +86,53 @@ def test_year_roll_groups_by_award_with_totals():
     assert list(catalogue.years) == [2026, 2025]
     roll = catalogue.roll(2026)
     assert [line.award.name for line in roll] == ["Huân chương Lao động hạng Ba", "Bằng khen của Thủ tướng Chính phủ", "Giấy khen"]
-    assert [line.recipients for line in roll] == [1, 1, 26]
+    assert [(line.individuals, line.collectives) for line in roll] == [(1, 0), (0, 1), (26, 0)]
     assert not roll[0].uncounted
     assert [(entry.name, count) for entry, count in catalogue.roll_by_unit(2026)] == [("Phòng Tổng hợp", 2)]
-    assert catalogue.roll(2025)[0].recipients == 2
+    assert (catalogue.roll(2025)[0].individuals, catalogue.roll(2025)[0].collectives) == (2, 0)
 
 
 def test_a_group_without_a_number_makes_the_total_a_minimum():
     u, a = REGISTRY.units, REGISTRY.awards
-    pairs = [(article(3), Recognition([], [a["giay-khen"]], [honour("giay-khen", "phòng", "group"), honour("giay-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")]))]
+    pairs = [(article(3), Recognition([], [a["giay-khen"]], [honour("giay-khen", "các phòng", "collectives"), honour("giay-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")]))]
     line = Catalogue.build(REGISTRY, pairs).roll(2026)[0]
-    assert (line.recipients, line.uncounted) == (1, True)
+    assert (line.individuals, line.collectives, line.uncounted) == (0, 1, True)
+
+
+def test_proposals_are_shown_apart_and_counted_nowhere():
+    from newsroom.core.honours import Decision
+
+    u, a = REGISTRY.units, REGISTRY.awards
+    decision = Decision("1234/QĐ-UBND", "12/3/2026", "Chủ tịch UBND tỉnh")
+    pairs = [(article(4), Recognition([u["so-y-te"]], [a["huan-chuong"]], [
+        honour("huan-chuong", "Sở Y tế", "unit", "so-y-te", status="proposed"),
+        honour("huan-chuong", "cá nhân", "individuals", count=3, decision=decision),
+        honour("huan-chuong", "tập thể", "collectives", count=2, status="posthumous"),
+    ]))]
+    catalogue = Catalogue.build(REGISTRY, pairs)
+    [line] = catalogue.roll(2026)
+    assert (line.individuals, line.collectives) == (3, 2)
+    assert [c.recipient for c in line.proposals] == ["Sở Y tế"]
+    entry = catalogue.awards["huan-chuong"]
+    assert [c.recipient for c in entry.proposals] == ["Sở Y tế"]
+    assert all(not c.proposed for c in entry.conferments)
+    assert catalogue.units["so-y-te"].conferments == []  # a proposal is no conferment of the unit
+    assert catalogue.roll_by_unit(2026) == []
+    assert entry.conferments[0].decision.number == "1234/QĐ-UBND"
+
+
+def test_unregistered_awards_and_units_make_no_entries():
+    u, a = REGISTRY.units, REGISTRY.awards
+    school = Unit("truong-thpt-ham-rong", "Trường THPT Hàm Rồng", registered=False)
+    order = Award("huan-chuong-bao-ve-to-quoc", "Huân chương Bảo vệ Tổ quốc", "order", registered=False)
+    pairs = [(article(6), Recognition([], [a["giay-khen"]], [
+        SimpleNamespace(award=a["giay-khen"], recipient=school.name, recipient_kind="unit", unit=school, count=None,
+                        role=None, authority=None, sentence="", status="conferred", decision=None),
+        SimpleNamespace(award=order, recipient="đồng chí", recipient_kind="individuals", unit=None, count=8,
+                        role=None, authority=None, sentence="", status="conferred", decision=None),
+    ]))]
+    catalogue = Catalogue.build(REGISTRY, pairs)
+    assert "truong-thpt-ham-rong" not in catalogue.units and "huan-chuong-bao-ve-to-quoc" not in catalogue.awards
+    [line] = catalogue.roll(2026)
+    [conferment] = line.conferments
+    assert (conferment.recipient, conferment.unit, line.collectives) == ("Trường THPT Hàm Rồng", None, 1)

@@ -70,12 +70,11 @@ def test_seed_000_honours(recogniser):
     recognition = seed(recogniser, SEED_000)
     assert honours(recognition) == {
         ("Huân chương Lao động hạng Ba", "Nguyễn Thị Minh", "person", "van-phong-ubnd-tinh-phong-hanh-chinh-to-chuc", None),
-        ("Bằng khen của Thủ tướng Chính phủ", "phòng", "group", None, None),
-        ("Bằng khen của Thủ tướng Chính phủ", "đơn vị", "group", None, None),
-        ("Bằng khen của Thủ tướng Chính phủ", "cá nhân", "group", None, None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể", "group", None, None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", None, None),
+        # "cho các phòng, đơn vị trực thuộc UBND và cá nhân": one group, read as written (issue 10, item 2).
+        ("Bằng khen của Thủ tướng Chính phủ", "các phòng, đơn vị trực thuộc UBND và cá nhân", "collectives", None, None),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "các tập thể và cá nhân", "collectives", None, None),
     }
+    assert {h.status for h in recognition.honours} == {"conferred"}
     minh = recognition.honours[0]
     assert minh.role == "Trưởng phòng Hành chính - Tổ chức"
     assert minh.unit.parent == "van-phong-ubnd-tinh"
@@ -113,16 +112,17 @@ def test_seed_002_awards(recogniser):
 def test_seed_002_honours(recogniser):
     recognition = seed(recogniser, SEED_002)
     assert honours(recognition) == {
-        ("Bằng khen của Thủ tướng Chính phủ", "cá nhân", "group", "van-phong-tinh-uy", 2),
+        ("Bằng khen của Thủ tướng Chính phủ", "cá nhân", "individuals", "van-phong-tinh-uy", 2),
         ("Tập thể Lao động xuất sắc", "Phòng Tổng hợp", "unit", "van-phong-tinh-uy-phong-tong-hop", None),
         ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Chuyển đổi số - Cơ yếu", "unit", "van-phong-tinh-uy-phong-chuyen-doi-so-co-yeu", None),
         ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Quản trị", "unit", "van-phong-tinh-uy-phong-quan-tri", None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", None, 9),
-        ("Chiến sĩ thi đua cấp tỉnh", "đồng chí", "group", None, 1),
-        ("Giấy khen", "cá nhân", "group", None, 26),
-        ("Chiến sĩ thi đua cơ sở", "đồng chí", "group", None, 58),
-        ("Lao động tiên tiến", "đồng chí", "group", None, 108),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "individuals", None, 9),
+        ("Chiến sĩ thi đua cấp tỉnh", "đồng chí", "individuals", None, 1),
+        ("Giấy khen", "cá nhân", "individuals", None, 26),
+        ("Chiến sĩ thi đua cơ sở", "đồng chí", "individuals", None, 58),
+        ("Lao động tiên tiến", "đồng chí", "individuals", None, 108),
     }
+    assert {h.status for h in recognition.honours} == {"conferred"}
     giay_khen = next(h for h in recognition.honours if h.award.slug == "giay-khen")
     assert giay_khen.authority == "Chánh Văn phòng Tỉnh ủy"
 
@@ -250,7 +250,7 @@ def test_lists_and_clauses(recogniser):
     assert honours(recognition) == {
         ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Chuyển đổi số - Cơ yếu", "unit", "van-phong-tinh-uy-phong-chuyen-doi-so-co-yeu", None),
         ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Quản trị", "unit", "van-phong-tinh-uy-phong-quan-tri", None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", None, 9),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "individuals", None, 9),
         ("Giấy khen", "Lê Thị Hoa", "person", "van-phong-tinh-uy-phong-tong-hop", None),
     }
 
@@ -331,13 +331,14 @@ def test_unseen_so_noi_vu(recogniser):
         "chien-si-thi-dua-cap-tinh", "giay-khen", "lao-dong-tien-tien",
     ]
     assert honours(recognition) == {
+        ("Huân chương Lao động hạng Nhì", "Sở Nội vụ tỉnh Tuyên Quang", "unit", "so-noi-vu", None),  # as written
         ("Huân chương Lao động hạng Nhì", "Sở Nội vụ", "unit", "so-noi-vu", None),
         ("Cờ thi đua của UBND tỉnh", "Phòng Công chức, viên chức", "unit", "so-noi-vu-phong-cong-chuc-vien-chuc", None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể", "group", "so-noi-vu", 5),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", "so-noi-vu", 12),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "tập thể", "collectives", "so-noi-vu", 5),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "individuals", "so-noi-vu", 12),
         ("Chiến sĩ thi đua cấp tỉnh", "Ma Đình Thắng", "person", "so-noi-vu-phong-thi-dua-khen-thuong", None),
-        ("Giấy khen", "cá nhân", "group", None, 34),
-        ("Lao động tiên tiến", "công chức", "group", None, 41),
+        ("Giấy khen", "cá nhân", "individuals", None, 34),
+        ("Lao động tiên tiến", "công chức", "individuals", None, 41),
     }
     assert recognition.unregistered == []
 
@@ -358,8 +359,8 @@ def test_unseen_van_phong_doan_dbqh(recogniser):
         ("Bằng khen của Thủ tướng Chính phủ", "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "unit", "van-phong-doan-dbqh-va-hdnd-tinh", None),
         ("Bằng khen của Chủ tịch UBND tỉnh", "Phòng Hành chính - Tổ chức - Quản trị", "unit",
          "van-phong-doan-dbqh-va-hdnd-tinh-phong-hanh-chinh-to-chuc-quan-tri", None),
-        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "group", None, 3),
-        ("Giấy khen", "cá nhân", "group", None, 15),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "cá nhân", "individuals", None, 3),
+        ("Giấy khen", "cá nhân", "individuals", None, 15),
     }
     assert recognition.unregistered == []
 
@@ -368,15 +369,15 @@ def test_unseen_old_spelling_and_former_names(recogniser):
     recognition = unseen(recogniser, "ban-tuyen-giao-2024.txt")
     assert {u.slug for u in recognition.units} == {
         "ban-tuyen-giao-va-dan-van-tinh-uy",  # "Ban Tuyên giáo Tỉnh uỷ", a former name
-        "ban-thuong-vu-tinh-uy", "thuong-truc-tinh-uy",
+        "ban-thuong-vu-tinh-uy",  # "Phó Bí thư Thường trực Tỉnh uỷ" is a rank, not the standing committee
         "so-khoa-hoc-va-cong-nghe",  # "Sở Thông tin và Truyền thông", merged in 2025
         "bao-va-phat-thanh-truyen-hinh-tinh",  # "Đài Phát thanh và Truyền hình tỉnh"
     }
     assert [a.slug for a in recognition.awards] == ["ky-niem-chuong-vi-su-nghiep-tuyen-giao", "bang-khen-cua-ban-thuong-vu-tinh-uy"]
     assert honours(recognition) == {
-        ("Kỷ niệm chương Vì sự nghiệp Tuyên giáo", "đồng chí", "group", None, 6),
-        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "tập thể", "group", None, 3),
-        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "cá nhân", "group", None, 4),
+        ("Kỷ niệm chương Vì sự nghiệp Tuyên giáo", "đồng chí", "individuals", None, 6),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "tập thể", "collectives", None, 3),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", "cá nhân", "individuals", None, 4),
     }
     assert recognition.unregistered == [
         Candidate("unit", "Trung tâm Chính trị"),
@@ -388,19 +389,21 @@ def test_unseen_old_spelling_and_former_names(recogniser):
 def test_unseen_markdown_with_metadata(recogniser):
     recognition = unseen(recogniser, "so-giao-duc-co-thi-dua.md")
     assert [u.slug for u in recognition.units] == ["so-giao-duc-va-dao-tao"]  # Sở Y tế excluded
+    assert Candidate("unit", "Bộ Giáo dục và Đào tạo") in recognition.unregistered
     assert [a.slug for a in recognition.awards] == [
         "co-thi-dua-cua-chinh-phu", "nha-giao-uu-tu", "chien-si-thi-dua-toan-quoc",
         "bang-khen-cua-bo-truong-bo-giao-duc-va-dao-tao", "huan-chuong-lao-dong-hang-ba",
     ]
     assert honours(recognition) == {
         ("Cờ thi đua của Chính phủ", "Sở Giáo dục và Đào tạo", "unit", "so-giao-duc-va-dao-tao", None),
-        ("Nhà giáo ưu tú", "nhà giáo", "group", None, 2),
-        ("Chiến sĩ thi đua toàn quốc", "cá nhân", "group", None, 1),
-        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "tập thể", "group", None, 7),
-        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "cá nhân", "group", None, 20),
+        ("Cờ thi đua của Chính phủ", "Ngành Giáo dục", "collectives", None, None),  # the title's subject
+        ("Nhà giáo ưu tú", "nhà giáo", "individuals", None, 2),
+        ("Chiến sĩ thi đua toàn quốc", "cá nhân", "individuals", None, 1),
+        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "tập thể", "collectives", None, 7),
+        ("Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo", "cá nhân", "individuals", None, 20),
         ("Huân chương Lao động hạng Ba", "Lê Văn Nam", "person", "so-giao-duc-va-dao-tao", None),
     }
-    assert recognition.unregistered == [Candidate("unit", "Phòng Giáo dục Trung học")]
+    assert recognition.unregistered == [Candidate("unit", "Phòng Giáo dục Trung học"), Candidate("unit", "Bộ Giáo dục và Đào tạo")]
     assert recognition.unknown_metadata == []
 
 
@@ -498,4 +501,4 @@ def test_authority_named_in_full_and_flag_from_the_subject(recogniser):
     flag = recognise(recogniser, "Sở Y tế được UBND tỉnh tặng Cờ thi đua.")
     assert honours(flag) == {("Cờ thi đua của UBND tỉnh", "Sở Y tế", "unit", "so-y-te", None)}
     award_first = recognise(recogniser, "Kỷ niệm chương Vì sự nghiệp Xây dựng tổ chức Nhà nước được trao cho 5 đồng chí.")
-    assert honours(award_first) == {("Kỷ niệm chương Vì sự nghiệp Xây dựng tổ chức Nhà nước", "đồng chí", "group", None, 5)}
+    assert honours(award_first) == {("Kỷ niệm chương Vì sự nghiệp Xây dựng tổ chức Nhà nước", "đồng chí", "individuals", None, 5)}

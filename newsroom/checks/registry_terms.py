@@ -26,18 +26,30 @@ def registry_problem(path, line, message: str) -> Problem:
 
 
 def check_terms(source: MarkdownSource, registry, result: Recognition) -> list[Problem]:
-    """What the article's one recognition (the build's) could not resolve against the registry."""
-    problems = [_unknown_metadata(source, registry, name) for name in result.unknown_metadata]
-    seen = set()
-    for candidate in result.unregistered:
-        if (candidate.kind, candidate.text) in seen:
-            continue
-        seen.add((candidate.kind, candidate.text))
-        what_vi, what_en, file = _WHAT[candidate.kind]
+    """Names in Units:/Awards:/Exclude: that the article's one recognition could not resolve."""
+    return [_unknown_metadata(source, registry, name) for name in result.unknown_metadata]
+
+
+def unregistered_names(analyses) -> list[Problem]:
+    """Each name the registry lacks, once for the whole site: at its first article, with how many name it."""
+    named: dict[tuple[str, str], list] = {}
+    for analysis in analyses:
+        for candidate in analysis.recognition.unregistered:
+            articles = named.setdefault((candidate.kind, candidate.text), [])
+            if not articles or articles[-1] is not analysis:
+                articles.append(analysis)
+    problems = []
+    for (kind, text), articles in named.items():
+        what_vi, what_en, file = _WHAT[kind]
+        first = articles[0].source
+        more_vi = f" (và {len(articles) - 1} bài khác)" if len(articles) > 1 else ""
+        more_en = f" (and {len(articles) - 1} other articles)" if len(articles) > 1 else ""
         problems.append(warning(
-            source.path, _line_of(source, candidate.text),
-            f'{what_vi} "{candidate.text}" chưa có trong danh mục; nếu đúng, hãy thêm vào content/registry/{file}',
-            f'{what_en} "{candidate.text}" is not registered; if it is right, add it to content/registry/{file}',
+            first.path, _line_of(first, text),
+            f'{what_vi} "{text}" chưa có trong danh mục{more_vi}; nếu đúng, hãy thêm vào content/registry/{file} '
+            f'(xem `newsroom registry suggest`)',
+            f'{what_en} "{text}" is not registered{more_en}; if it is right, add it to content/registry/{file} '
+            f'(see `newsroom registry suggest`)',
         ))
     return problems
 

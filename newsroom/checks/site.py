@@ -20,7 +20,7 @@ from .duplicates import check_duplicates, destination
 from .links import check_links, published_paths
 from .paths import special_file_problems
 from .problems import Problem, error
-from .registry_terms import check_terms
+from .registry_terms import check_terms, unregistered_names
 from .slugs import slugify
 
 # The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
@@ -99,6 +99,7 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     article_sources = [analyses[p].source for p in result.articles if p in analyses]
     page_sources = [analyses[p].source for p in result.pages if p in analyses]
     problems += check_duplicates(article_sources)
+    problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
     theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
     published = published_paths(content, article_sources, page_sources, analyser.registry, theme)

@@ -1,8 +1,9 @@
 """`newsroom extract`: list the units, awards and honours recognised in articles.
 
-Markdown articles (.md) use their Title/Units/Awards/Exclude metadata; any
-other file is read as raw text (the seeds' format, with or without its
-`date` line). With --json, one object per file for scripts.
+Markdown articles (.md) are read exactly as the build reads them (the one
+cached analysis, with their Title/Units/Awards/Exclude metadata); any other
+file is read as raw text (the seeds' format, with or without its `date`
+line). With --json, one object per file for scripts.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from newsroom.core.markdown_text import markdown_to_text
@@ -23,6 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="xuất JSON / print JSON")
     parser.add_argument("--content", default="content", metavar="DIR",
                         help="thư mục nội dung, danh mục ở DIR/registry / content directory, registry in DIR/registry")
+    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="tệp cấu hình / settings file (pelicanconf.py)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,10 +36,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}:{line}: {message}", file=sys.stderr)
         return 1
     recogniser = Recogniser(registry)
+    analyses = analyse_markdown(args, [Path(name) for name in args.files])
     results, failed = [], False
     for name in args.files:
         try:
-            results.append((name, recognise_file(recogniser, Path(name))))
+            analysis = analyses.get(Path(name))
+            results.append((name, analysis.recognition if analysis else recognise_file(recogniser, Path(name))))
         except SourceError as error:
             print(f"{error.path}:{error.line}: {bilingual(error.message)}", file=sys.stderr)
             failed = True
@@ -50,6 +55,23 @@ def run(args: argparse.Namespace) -> int:
 def bilingual(message: str) -> str:
     vietnamese, _, english = message.partition(" / ")
     return f"lỗi: {vietnamese} / error: {english or vietnamese}"
+
+
+def analyse_markdown(args, paths: list[Path]) -> dict:
+    """The build's own analyses of the Markdown files among `paths`."""
+    from newsroom.checks.site import analyser_for
+    from newsroom.settings import SettingsError, load_settings
+
+    markdown = [path for path in paths if path.suffix.lower() == ".md" and path.is_file()]
+    if not markdown:
+        return {}
+    settings = {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}}}
+    if args.settings.is_file():
+        try:
+            settings = load_settings(args.settings, {"PATH": str(Path(args.content).resolve())}, for_pelican=False)
+        except SettingsError:
+            pass  # `newsroom check` names what is wrong with the settings; extract reads with the defaults
+    return analyser_for(Path(args.content), settings).analyse_files(markdown)[0]
 
 
 def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
@@ -75,10 +97,17 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
 
     return {
         "file": name,
-        "units": [{"name": u.name, "slug": u.slug, "parent": parent_name(u)} for u in recognition.units],
-        "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind} for a in recognition.awards],
+        "units": [{"name": name, "slug": u.slug, "parent": parent_name(u), "registered": True}
+                  for u in recognition.units for name in recognition.written_names.get(u.slug, [u.name])]
+        + [{"name": c.text, "slug": None, "parent": None, "registered": False}
+           for c in recognition.unregistered if c.kind == "unit"],
+        "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind, "registered": True} for a in recognition.awards]
+        + [{"name": c.text, "slug": None, "kind": None, "registered": False}
+           for c in recognition.unregistered if c.kind == "award" and c.named],
         "honours": [
-            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count}
+            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count,
+             "status": h.status, "recipient_kind": h.recipient_kind,
+             "decision": asdict(h.decision) if h.decision else None}
             for h in recognition.honours
         ],
         "unregistered": [{"kind": c.kind, "text": c.text} for c in recognition.unregistered],
@@ -99,13 +128,17 @@ def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
     section("Đơn vị / Units", [f"{unit_label(u)} ({u.slug})" for u in recognition.units])
     section("Khen thưởng / Awards", [f"{a.name} ({a.slug})" for a in recognition.awards])
     rows = []
+    statuses = {"proposed": " [đề nghị / proposed]", "posthumous": " [truy tặng / posthumous]"}
     for h in recognition.honours:
         who = f"{h.count} {h.recipient}" if h.count is not None else h.recipient
         if h.recipient_kind != "unit" and h.unit is not None:
             who += f" ({unit_label(h.unit)})"
         if h.role:
             who += f", {h.role}"
-        rows.append(f"{h.award.name} → {who}")
+        row = f"{h.award.name} → {who}{statuses.get(h.status, '')}"
+        if h.decision:
+            row += f" — QĐ {h.decision.number or ''} {h.decision.date or ''}".rstrip()
+        rows.append(row)
     section("Khen thưởng cho / Honours", rows)
     kinds = {"unit": "đơn vị / unit", "award": "khen thưởng / award"}
     section("Chưa có trong danh mục / Not in the registry", [f"{kinds[c.kind]}: {c.text}" for c in recognition.unregistered])

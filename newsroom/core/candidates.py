@@ -10,18 +10,31 @@ name: "các phòng, đơn vị" is no candidate, "Phòng Tông hợp" is.
 from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
+from newsroom.core.registry import Award, Unit
+from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from operator import itemgetter
 
-UNIT_HEADS = {("phòng",), ("sở",), ("trung", "tâm"), ("ban",), ("chi", "cục")}
+from newsroom.core.text import slugify
+
+_NORM = itemgetter(0)
+
 # Award heads; the bare ones are resolved from an authority in the sentence.
 AWARD_HEADS = {("bằng", "khen"), ("cờ", "thi", "đua"), ("huân", "chương"), ("huy", "chương"), ("giải", "thưởng"), ("kỷ", "niệm", "chương")}
 BARE_HEADS = {("bằng", "khen"), ("cờ", "thi", "đua")}
-LOWER_NAME_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chương lao động"
+LOWER_NAME_AWARD_HEADS = {("huân", "chương"), ("huy", "chương")}  # "Huân chương lao động"
 # Words that end a name when written in lower case (verbs, prepositions).
 STOP = frozenset(
     "cho tặng trao và vì do đã đang sẽ được bị có là năm tại trong về với của các những đạt nhằm để theo từ đến "
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
-    "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt".split()
+    "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
+    "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
+    "trình phối dẫn nghe giao nhấn khẳng đề".split()
+) - frozenset(("triển",)
 )
+# After a dash these start a description of the body, not more of its name.
+APPOSITIVE_WORDS = frozenset("cơ đơn nơi một người địa tổ ngôi".split())
+# "dự" attends ("… Trung ương dự"), unless a name goes on with it ("Ban Quản lý dự án").
+STOP_UNLESS_FOLLOWED = {"dự": frozenset(("án", "toán", "trữ", "báo", "thảo", "bị"))}
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
     "chu kiều quách đoàn vương thái triệu phùng tô lại la hứa tống lò lưu mạc khổng nông ma giang vi hoàng".split()
@@ -31,18 +44,38 @@ NOT_UNIT_AFTER_BAN = {"giám", "lãnh", "chấp", "tổ", "chỉ", "biên", "th�
 ROLE_PREFIXES = frozenset("trưởng phó chánh giám đốc chủ tịch nhiệm bí thư".split())
 MAX_NAME = 10
 # After "và", these start another name rather than continue this one.
-NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split())
+NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split()) | frozenset(
+    head[0] for head in UNIT_HEADS)
 
 
 HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
+_UNIT_HEADS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _head_words in sorted(UNIT_HEADS, key=len, reverse=True):
+    _UNIT_HEADS_BY_WORD.setdefault(_head_words[0], []).append(_head_words)
+_PLACE_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _place in sorted(PLACE_WORDS, key=len, reverse=True):
+    _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
+# Before a lower-case head, these make it a body's name all the same: "Chánh văn phòng Thành ủy".
+ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
+# Schools and companies are often named after people: a personal name does not end their name.
+PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "ty"), ("tập", "đoàn"), ("bệnh", "viện"),
+                          ("hợp", "tác", "xã")))
+# "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
+RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
+PLACE_BEFORE_NAME = frozenset("đảo quần đường phố thôn làng xóm bản ấp sông núi hồ".split())
+PLACE_LEVELS = frozenset("tỉnh huyện quận xã phường thị trấn thành phố".split())
+
+
+_AWARD_HEADS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _award_head_words in sorted(AWARD_HEADS, key=len, reverse=True):
+    _AWARD_HEADS_BY_WORD.setdefault(_award_head_words[0], []).append(_award_head_words)
 
 
 def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
     tokens = sentence.tokens
-    if tokens[index].norm not in HEAD_WORDS:  # the common case, checked in O(1)
-        return 0
-    for head in heads:
-        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+    for head in _AWARD_HEADS_BY_WORD.get(tokens[index].norm, ()):
+        if head in heads and len(head) <= len(tokens) - index and all(
+                tokens[index + i].norm == word for i, word in enumerate(head)):
             return len(head)
     return 0
 
@@ -76,8 +109,16 @@ def _stops(token, caps: bool) -> bool:
 
 
 def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> tuple[list[Match], list[tuple[str, str]]]:
-    """Bare award heads resolved to awards, and unregistered (kind, text) candidates."""
+    """Bare award heads resolved to awards, names found by their head, and unregistered (kind, text) candidates.
+
+    An organisation the registry lacks ("Trường THPT Hàm Rồng", "UBND xã Mai
+    Châu") becomes a match whose target is an unregistered Unit: honours can
+    name it as a recipient, pages never list it.
+    """
     tokens = sentence.tokens
+    heads = [i for i, norm in enumerate(map(_NORM, tokens)) if norm in HEAD_WORDS]
+    if not heads:
+        return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
     awarded = [False] * len(tokens)
     for match in matches:
@@ -86,35 +127,77 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             awarded[index] = match.kind == "award"
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
-    index = 0
-    while index < len(tokens):
-        if covered[index] or not tokens[index].is_word:
-            index += 1
-            continue
+    caps = sentence.all_caps
+    done = 0  # tokens before this index belong to a name already read
+    for index in heads:
+        if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
+            continue  # (the inside of an abbreviation's expansion starts nothing)
         length = _head(sentence, index, AWARD_HEADS)
         if length:
-            index = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
+            done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        length = _head(sentence, index, UNIT_HEADS)
-        if length and not sentence.all_caps:
-            end = _unit_candidate(sentence, index, length, covered)
-            if end > index + length:
-                candidates.append(("unit", _capitalise(sentence.slice(index, end))))
-                index = end
-                continue
-        index += 1
+        if not caps and tokens[index].norm in _UNIT_HEADS_BY_WORD:
+            end = _unit_candidate(sentence, index, covered)
+            if end > index:
+                text = _capitalise(sentence.slice(index, end))
+                unit = Unit(slugify(text), text, registered=False)
+                resolved.append(Match("unit", index, end, (unit,), unit))
+                candidates.append(("unit", text))
+                for position in range(index, end):
+                    covered[position] = True
+                done = end
     return resolved, candidates
+
+
+AWARD_KIND_BY_HEAD = {
+    ("bằng", "khen"): "certificate_of_merit", ("cờ", "thi", "đua"): "emulation_flag", ("huân", "chương"): "order",
+    ("huy", "chương"): "medal", ("giải", "thưởng"): "prize", ("kỷ", "niệm", "chương"): "commemorative_medal",
+}
+OPEN_QUOTES = frozenset('"“‘\'«')
+CLOSE_QUOTES = frozenset('"”’\'»')
+
+
+# Look-alikes of state awards: prizes of contests, medals of sports ("Huy chương Vàng").
+PRIZE_HEADS = {("giải", "thưởng")}
+SPORTS_MEDALS = frozenset(("vàng", "bạc", "đồng"))
+
+
+def _state_award(head: tuple[str, ...], name_tokens) -> bool:
+    """Whether an unregistered award name reads as a state award, not a contest prize or a sports medal."""
+    if head in PRIZE_HEADS:
+        return False
+    words = [t.norm for t in name_tokens if t.is_word]
+    return not (head == ("huy", "chương") and words[:1] and words[0] in SPORTS_MEDALS)
+
+
+def _quoted_end(tokens, index: int) -> int:
+    """End (after the closing quote) of a quoted name opening at `index`, or `index`."""
+    if index >= len(tokens) or tokens[index].norm not in OPEN_QUOTES:
+        return index
+    for end in range(index + 1, min(len(tokens), index + 16)):
+        if tokens[end].norm in CLOSE_QUOTES:
+            return end + 1 if end > index + 1 else index
+    return index
 
 
 def _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates) -> int:
     tokens = sentence.tokens
     head = tuple(t.norm for t in tokens[index : index + length])
     after = index + length
-    of = after < len(tokens) and tokens[after].norm == "của"
-    end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_HEADS and not of)
+    # "Bằng khen của X" names an award; "Huân chương của Chủ tịch nước" only says who confers one.
+    of = after < len(tokens) and tokens[after].norm == "của" and head in BARE_HEADS
+    end = _quoted_end(tokens, after)
+    if end == after:
+        end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_AWARD_HEADS and not of)
     named = end > (after + 1 if of else after)
     if named:
-        candidates.append(("award", _capitalise(sentence.slice(index, end))))
+        text = _capitalise(sentence.slice(index, end))
+        if _state_award(head, tokens[after:end]):
+            candidates.append(("award", text))
+            award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
+            resolved.append(Match("award", index, end, (award,), award))
+        else:
+            candidates.append(("prize", text))  # an editor may still register it; it confers no state award
         return end
     if head in BARE_HEADS:
         found = _authority_before(sentence, index, matches, authorities, " ".join(head))
@@ -122,8 +205,32 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
             award, first, last = found
             resolved.append(Match("award", index, after, (award,), award, authority=sentence.slice(first, last)))
             return after
+        agent = _agent_before(tokens, index, matches + resolved)
+        if agent is not None:
+            # "… được Bộ Tư lệnh Quân khu 2 tặng Bằng khen": the body that confers names the award.
+            text = f"{_capitalise(sentence.slice(index, after))} của {agent}"
+            award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
+            resolved.append(Match("award", index, after, (award,), award, authority=agent))
+            candidates.append(("award", text))
+            return after
         candidates.append(("award", _capitalise(sentence.slice(index, after))))
     return after
+
+
+CONFERRING_VERBS = frozenset(("tặng", "trao", "thưởng", "đã", "quyết", "định"))
+
+
+def _agent_before(tokens, index: int, matches: list[Match]) -> str | None:
+    """The body named right before "tặng|trao [tặng] <bare award>", as written; None when there is none."""
+    position = index
+    while position > 0 and tokens[position - 1].norm in CONFERRING_VERBS:
+        position -= 1
+    if position == index or not any(t.norm in ("tặng", "trao", "thưởng") for t in tokens[position:index]):
+        return None
+    for match in matches:
+        if match.kind == "unit" and match.target is not None and match.last == position:
+            return match.written or match.target.name
+    return None
 
 
 def _authority_before(sentence, index, matches, authorities, head):
@@ -142,18 +249,153 @@ def _authority_before(sentence, index, matches, authorities, head):
     return best
 
 
-def _unit_candidate(sentence: Sentence, index: int, length: int, covered: list[bool]) -> int:
-    tokens = sentence.tokens
-    start = index + length
-    if start >= len(tokens) or not tokens[start].is_capitalised or tokens[start].norm in SURNAMES:
+def _unit_head(tokens, index: int) -> int:
+    for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
+        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+            return len(head)
+    return 0
+
+
+def place_at(tokens, index: int) -> int:
+    """Length of a level word ("tỉnh", "thị xã") at `index`, or 0.
+
+    Not when a lower-case word goes on from it: "xã hội" is no commune.
+    """
+    if index >= len(tokens):
+        return 0
+    for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
+        if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
+            following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
+            if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
+                    and not following.norm.isdigit() and following.norm not in STOP):
+                return 0
+            return len(place)
+    return 0
+
+
+def _person_run(tokens, index: int) -> bool:
+    """A full personal name starts here: a surname and two more capitalised words."""
+    if index + 2 >= len(tokens) or tokens[index].norm not in SURNAMES:
+        return False
+    return all(tokens[i].is_word and tokens[i].is_capitalised for i in range(index, index + 3))
+
+
+def place_name_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+    """End of a place's proper name ("Phú Thọ", "Thừa Thiên - Huế") starting at `index`.
+
+    In a sentence written in capitals every word looks like a name: there the
+    name also ends at a function word ("TỈNH TUYÊN QUANG TỔ CHỨC").
+    """
+    end = index
+    while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
+           and not (caps and tokens[end].norm in STOP)
+           and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
+           and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
+        if _person_run(tokens, end):
+            break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
+        end += 1
+    return end
+
+
+def place_suffix_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+    """End of "tỉnh Phú Thọ", "thị xã An Khê", "thành phố" after a name; `index` when there is none."""
+    length = place_at(tokens, index)
+    if not length or any(blocked[index : index + length]):
         return index
-    if tokens[index].norm == "ban" and (tokens[start].norm in NOT_UNIT_AFTER_BAN):
+    return place_name_end(tokens, index + length, blocked, caps)
+
+
+def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
+    """End of an organisation's name that starts with a head at `index`; `index` when there is none."""
+    tokens = sentence.tokens
+    length = _unit_head(tokens, index)
+    if not length:
+        return index
+    head = tuple(t.norm for t in tokens[index : index + length])
+    start = index + length
+    if start >= len(tokens) or covered[start - 1]:
         return index
     previous = tokens[index - 1] if index else None
-    if (previous is not None and previous.is_word and previous.is_capitalised and tokens[index].is_capitalised
-            and previous.norm not in ROLE_PREFIXES and index > 1):
-        return index  # "Nguyễn Văn Sở Hùng": part of a person's name
-    return name_end(sentence, start, covered)
+    if not tokens[index].is_capitalised:
+        # "Chánh văn phòng Thành ủy": a role names the body in lower case.
+        if previous is None or previous.norm not in ROLE_BEFORE_HEAD:
+            return index
+    elif (previous is not None and previous.is_word and previous.is_capitalised and previous.norm not in ROLE_PREFIXES
+            and not (len(previous.text) > 1 and previous.text.isupper()) and not sentence.all_caps
+            and (index > 1 or previous.norm in PLACE_LEVELS)):
+        return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở", "Xã Trường Đông": part of another name
+    if head == ("ban",) and tokens[start].norm in NOT_UNIT_AFTER_BAN:
+        return index
+    if head == ("bộ",) and tokens[start].norm in ("luật", "đội", "môn", "sách", "phim", "trưởng"):
+        return index  # "Bộ Luật Lao động", "Bộ đội": no ministry
+    if previous is not None and previous.norm in PLACE_BEFORE_NAME:
+        return index  # "quần đảo Trường Sa", "đường Trường Chinh": a place named like a body
+    if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
+        return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
+    end = _name_words_end(sentence, start, covered, head)
+    if end == start and head not in PLACED_HEADS:
+        return index
+    suffix = place_suffix_end(tokens, end, covered)
+    if suffix == end and (end == start or not any(t.is_capitalised or t.norm.isdigit() for t in tokens[start:end])):
+        return index  # "Đảng ủy khối phát động": lower-case words alone name nothing
+    return suffix
+
+
+def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: tuple[str, ...]) -> int:
+    """The proper name after a head: capitalised words, numbers, a few lower-case words between them."""
+    tokens = sentence.tokens
+    lower_ok = head in LOWER_NAME_HEADS
+    end, lower, capitals = start, 0, 0
+    while end < len(tokens) and end - start < MAX_NAME and not covered[end]:
+        token = tokens[end]
+        if not token.is_word:
+            # "PT&TH", "GD&ĐT": an ampersand inside an abbreviation.
+            if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
+                end += 1
+                continue
+            # "Hội đồng Thi đua - Khen thưởng (TĐKT) Trung ương": an abbreviation in brackets inside the name.
+            if (token.norm == "(" and capitals and end + 3 < len(tokens) and tokens[end + 2].norm == ")"
+                    and tokens[end + 1].text.isupper() and tokens[end + 3].is_capitalised):
+                end += 3
+                continue
+            break
+        if token.is_capitalised or token.norm.isdigit() and (end == start or tokens[end - 1].is_capitalised):
+            if end == start and _dash_before(sentence, end) and _unit_head(tokens, end):
+                break  # "HĐND – UBND": two bodies, not one name
+            if capitals and head not in PERSON_HEADS and _person_run(tokens, end):
+                break  # "Bộ Y tế Đào Hồng Lan": the minister's name
+            if end == start and head not in PERSON_HEADS and _person_run(tokens, end):
+                break  # "Trưởng phòng Nguyễn Văn Hải"
+            capitals += 1
+            lower = 0
+            end += 1
+            continue
+        if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised \
+                and tokens[end + 1].norm not in NEW_NAME_WORDS and capitals:
+            end += 1
+            continue
+        if token.norm in STOP or place_at(tokens, end):
+            break
+        if token.norm in STOP_UNLESS_FOLLOWED and not (
+                end + 1 < len(tokens) and tokens[end + 1].norm in STOP_UNLESS_FOLLOWED[token.norm]):
+            break
+        if end > start and token.norm in APPOSITIVE_WORDS and _dash_before(sentence, end):
+            break  # "Báo Phú Thọ - cơ quan của …": a description after a dash
+        if not (capitals or lower_ok) or lower >= 4:
+            break
+        lower += 1
+        end += 1
+    return end
+
+
+def _dash_before(sentence: Sentence, index: int) -> bool:
+    """A dash stands between token `index` and the one before (dashes make no tokens)."""
+    tokens = sentence.tokens
+    if index == 0:
+        return False
+    base = tokens[0].start
+    gap = sentence.text[tokens[index - 1].end - base : tokens[index].start - base]
+    return any(char in gap for char in "-–—‐‑‒―−")
 
 
 def _capitalise(text: str) -> str:

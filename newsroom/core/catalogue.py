@@ -100,8 +100,9 @@ class UnitEntry:
 class AwardEntry:
     award: Award
     url: str
-    conferments: list[Conferment] = field(default_factory=list)
+    conferments: list[Conferment] = field(default_factory=list)  # conferred or posthumous, never proposals
     articles: list[Any] = field(default_factory=list)
+    proposals: list[Conferment] = field(default_factory=list)  # proposed only: shown apart, counted nowhere
 
     @property
     def name(self) -> str:
@@ -118,17 +119,20 @@ class AwardEntry:
 
 @dataclass(eq=False)
 class Conferment:
-    """One honour as readers see it: an award given to someone, in an article."""
+    """One honour as readers see it: an award given (or proposed) to someone, in an article."""
 
     award: AwardEntry
     recipient: str
-    recipient_kind: str  # person | unit | group
+    recipient_kind: str  # person | unit | individuals | collectives
     unit: UnitEntry | None
     count: int | None
     role: str | None
     authority: str | None
     sentence: str
     article: Any
+    status: str = "conferred"  # conferred | proposed | posthumous
+    decision: Any = None  # newsroom.core.honours.Decision: number, date, issuer
+    revoked: bool = False  # the article's `Revoked:` names it: shown as revoked, counted nowhere
 
     @property
     def date(self):
@@ -139,31 +143,57 @@ class Conferment:
         return self.article.date.year
 
     @property
-    def recipients(self) -> int:
-        """How many people or collectives this conferment honours; 0 where the text gives no number."""
-        if self.count:
-            return self.count
-        return 0 if self.recipient_kind == "group" else 1
+    def proposed(self) -> bool:
+        return self.status == "proposed"
+
+    @property
+    def individuals(self) -> int:
+        """People honoured: a person is one, a counted group of people its number."""
+        if self.revoked:
+            return 0
+        if self.recipient_kind == "person":
+            return 1
+        if self.recipient_kind in ("individuals", "group"):
+            return self.count or 0
+        return 0
+
+    @property
+    def collectives(self) -> int:
+        """Collectives honoured: a unit is one, a counted group of collectives its number."""
+        if self.revoked:
+            return 0
+        if self.recipient_kind == "unit":
+            return 1
+        if self.recipient_kind == "collectives":
+            return self.count or 0
+        return 0
 
     @property
     def uncounted(self) -> bool:
-        return self.recipients == 0
+        """A group the text gives no number for ("các phòng, đơn vị …"): totals are then a minimum."""
+        return self.recipient_kind not in ("person", "unit") and not self.count and not self.revoked
 
 
 @dataclass
 class RollLine:
-    """One award in a year's roll: its conferments and totals."""
+    """One award in a year's roll: its conferments, its proposals apart, and totals that never mix
+    individuals with collectives nor count proposals."""
 
     award: AwardEntry
     conferments: list[Conferment]
+    proposals: list[Conferment] = field(default_factory=list)
 
     @property
-    def recipients(self) -> int:
-        return sum(c.recipients for c in self.conferments)
+    def individuals(self) -> int:
+        return sum(c.individuals for c in self.conferments)
+
+    @property
+    def collectives(self) -> int:
+        return sum(c.collectives for c in self.conferments)
 
     @property
     def uncounted(self) -> bool:
-        """Some conferment names a group without a number ("các phòng"), so the total is a minimum."""
+        """Some conferment names a group without a number ("các phòng"), so the totals are a minimum."""
         return any(c.uncounted for c in self.conferments)
 
 
@@ -198,21 +228,29 @@ class Catalogue:
             for award in article.awards:
                 award.articles.append(article)
             for honour in recognition.honours:
+                if honour.award.slug not in awards or not getattr(honour.award, "registered", True):
+                    continue  # an award the registry lacks has no page; the build names it as a warning
+                unit = honour.unit
                 conferment = Conferment(
                     award=awards[honour.award.slug],
                     recipient=honour.recipient,
                     recipient_kind=honour.recipient_kind,
-                    unit=units[honour.unit.slug] if honour.unit else None,
+                    unit=units.get(unit.slug) if unit is not None and getattr(unit, "registered", True) else None,
                     count=honour.count,
                     role=honour.role,
                     authority=honour.authority,
                     sentence=honour.sentence,
                     article=article,
+                    status=getattr(honour, "status", "conferred"),
+                    decision=getattr(honour, "decision", None),
                 )
                 article.honours.append(conferment)
-                conferment.award.conferments.append(conferment)
-                if conferment.unit:
-                    conferment.unit.conferments.append(conferment)
+                if conferment.proposed:
+                    conferment.award.proposals.append(conferment)
+                else:
+                    conferment.award.conferments.append(conferment)
+                    if conferment.unit:
+                        conferment.unit.conferments.append(conferment)
                 years[conferment.year].append(conferment)
         return cls(units, awards, dict(sorted(years.items(), reverse=True)))
 
@@ -247,14 +285,17 @@ class Catalogue:
         by_award: dict[str, list[Conferment]] = defaultdict(list)
         for conferment in self.years.get(year, []):
             by_award[conferment.award.slug].append(conferment)
-        lines = [RollLine(self.awards[slug], sorted(items, key=lambda c: c.date)) for slug, items in by_award.items()]
+        lines = []
+        for slug, items in by_award.items():
+            items = sorted(items, key=lambda c: c.date)
+            lines.append(RollLine(self.awards[slug], [c for c in items if not c.proposed], [c for c in items if c.proposed]))
         return sorted(lines, key=lambda line: (line.award.award.precedence, line.award.name))
 
     def roll_by_unit(self, year: int) -> list[tuple[UnitEntry, int]]:
         """Per unit: how many conferments of the year name it (the unit or its people)."""
         counts: dict[str, int] = defaultdict(int)
         for conferment in self.years.get(year, []):
-            if conferment.unit:
+            if conferment.unit and not conferment.proposed:
                 counts[conferment.unit.slug] += 1
         return sorted(((self.units[slug], n) for slug, n in counts.items()), key=lambda pair: (-pair[1], pair[0].full_name))
 
@@ -271,8 +312,12 @@ class UnitRollRow:
     conferments: list[Conferment]
 
     @property
-    def recipients(self) -> int:
-        return sum(c.recipients for c in self.conferments)
+    def individuals(self) -> int:
+        return sum(c.individuals for c in self.conferments)
+
+    @property
+    def collectives(self) -> int:
+        return sum(c.collectives for c in self.conferments)
 
     @property
     def uncounted(self) -> bool:
@@ -287,7 +332,7 @@ def unit_roll(catalogue: Catalogue, year: int) -> list[UnitRollRow]:
     """Per unit, in the order of the unit tree: the year's conferments naming it or any of its departments."""
     direct: dict[int, list[Conferment]] = defaultdict(list)
     for conferment in catalogue.years.get(year, []):
-        if conferment.unit:
+        if conferment.unit and not conferment.proposed:
             direct[id(conferment.unit)].append(conferment)
     rows: list[UnitRollRow] = []
 

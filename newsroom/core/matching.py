@@ -7,13 +7,20 @@ on how many units and awards the registry holds.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 from functools import cached_property
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
 from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
 
 END = ""  # trie key of a complete name (no token is empty)
+PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -21,6 +28,7 @@ class Sentence:
     tokens: list[Token]
     text: str  # the sentence as written
     in_title: bool
+    item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
@@ -30,8 +38,8 @@ class Sentence:
     @cached_property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
-        words = list({t.start: t.text for t in self.tokens if t.is_word and len(t.text) > 1 and not t.text.isdigit()}.values())
-        return bool(words) and sum(w.isupper() for w in words) >= 0.7 * len(words)
+        words = [word for word in _LETTERS.findall(self.text, 0, 400) if len(word) > 1]
+        return bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
 
 
 @dataclass
@@ -43,6 +51,9 @@ class Match:
     target: Unit | Award | None = None  # the one meant, once resolved
     authority: str | None = None  # for an award: who confers it, as written
     parents: dict = field(default_factory=dict)  # ambiguous unit: parent slug -> unit
+    former: dict = field(default_factory=dict)  # unit slug -> the former name the text used
+    written: str | None = None  # a unit's name as written, when it is not the registered one
+    needs_place: bool = False  # "Báo và Phát thanh, Truyền hình" + a place name stands for "… tỉnh"
 
 
 @dataclass
@@ -51,25 +62,39 @@ class Terminal:
     award: Award | None = None
     by_parent: dict[str, Unit] = field(default_factory=dict)
     by_ancestor: dict[str, list[Unit]] = field(default_factory=dict)
+    former: dict[str, str] = field(default_factory=dict)  # unit slug -> former name, when this key is one
 
 
 def compile_trie(registry: Registry) -> dict:
     root: dict = {}
 
-    def terminal(key: str) -> Terminal:
+    def terminal(key: str, end: str = END) -> Terminal:
         node = root
         for word in key.split(" "):
             node = node.setdefault(word, {})
-        return node.setdefault(END, Terminal())
+        return node.setdefault(end, Terminal())
 
     for unit in registry.units.values():
+        former = {normalise(name): name for name in unit.former_names}
         for key in unit_keys(unit):
-            entry = terminal(key)
-            if unit not in entry.units:
-                entry.units.append(unit)
+            entries = [terminal(key)]
+            if key.endswith(" tỉnh") and key.count(" ") >= 2:
+                entries.append(terminal(key[: -len(" tỉnh")], PLACED))
+            for entry in entries:
+                if unit not in entry.units:
+                    entry.units.append(unit)
+                if key in former:
+                    entry.former[unit.slug] = former[key]
     for award in registry.awards.values():
         for key in award_keys(award):
             terminal(key).award = award
+    # "70 lượt tập thể đạt danh hiệu lao động xuất sắc": a collective title named without "Tập thể".
+    for award in registry.awards.values():
+        for key in award_keys(award):
+            if key.startswith("tập thể ") and key.count(" ") >= 2:
+                entry = terminal(key[len("tập thể "):])
+                if entry.award is None and not entry.units:
+                    entry.award = award
     _index_parents(root, registry)
     return root
 
@@ -80,7 +105,7 @@ def _index_parents(node: dict, registry: Registry) -> None:
     while stack:
         current = stack.pop()
         for key, child in current.items():
-            if key != END:
+            if key not in (END, PLACED):
                 stack.append(child)
             elif len(child.units) > 1:
                 for unit in child.units:
@@ -117,26 +142,62 @@ def compile_authorities(registry: Registry) -> dict:
     return root
 
 
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
+_NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
+_NORM = itemgetter(0)
+_START = itemgetter(1)
+
+
 def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
-    """Paragraphs (blank-line separated, captions too) cut at sentence ends."""
-    sentences: list[Sentence] = []
+    """Paragraphs and lines cut at sentence ends.
+
+    A line break ends a sentence unless the next line goes on in lower case
+    (a caption broken over two lines). A line that starts with a list mark
+    ("- ", "1. ", "a) ") is a list item: the mark is dropped and the sentence
+    remembers it was one. Cuts are found per line and per sentence end, not
+    per token, so this stays cheap on long articles.
+    """
     tokens = tokenize(text)
-    current: list[Token] = []
-    previous_end = 0
-
-    def flush() -> None:
-        if current:
-            sentences.append(Sentence(list(current), text[current[0].start : current[-1].end], in_title))
-            current.clear()
-
-    for token in tokens:
-        if current and text.count("\n", previous_end, token.start) >= 2:
-            flush()
-        current.append(token)
-        previous_end = token.end
-        if token.norm in SENTENCE_END:
-            flush()
-    flush()
+    count = len(tokens)
+    if not count:
+        return []
+    norms = list(map(_NORM, tokens))
+    starts = list(map(_START, tokens))
+    cuts = {index + 1 for index, norm in enumerate(norms) if norm in SENTENCE_END}
+    items: set[int] = set()
+    dropped: set[int] = set()
+    line_starts = [0]
+    for match in _NEWLINES.finditer(text):
+        index = bisect_left(starts, match.end())
+        if index < count and (match.group().count("\n") >= 2 or not tokens[index].text[:1].islower()
+                              or _ITEM_MARK.match(text, match.end())):
+            cuts.add(index)
+        line_starts.append(match.end())
+    for position in line_starts:
+        mark = _ITEM_MARK.match(text, position)
+        if mark is None:
+            continue
+        first = bisect_left(starts, position)
+        after = bisect_left(starts, mark.end())
+        if first >= count or after >= count or (first != 0 and first not in cuts):
+            continue
+        dropped.update(range(first, after))
+        cuts.discard(after)  # "1." ends no sentence
+        items.add(after)
+        cuts.add(after)
+    cuts.discard(0)
+    sentences: list[Sentence] = []
+    previous = 0
+    for cut in sorted(cuts) + [count]:
+        if cut <= previous:
+            continue
+        part = tokens[previous:cut]
+        if dropped:
+            part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
+        if part:
+            item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
+            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item))
+        previous = cut
     return sentences
 
 
@@ -151,20 +212,22 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
     index = 0
     while index < count:
         node = trie.get(tokens[index].norm)
-        best: tuple[int, Terminal] | None = None
+        best: tuple[int, Terminal, bool] | None = None
         position = index
         while node is not None:
             position += 1
             entry = node.get(END)
             if entry is not None:
-                best = (position, entry)
+                best = (position, entry, False)
+            elif PLACED in node and position < count and tokens[position].is_capitalised and tokens[position].is_word:
+                best = (position, node[PLACED], True)
             if position >= count:
                 break
             node = node.get(tokens[position].norm)
         if best is None:
             index += 1
             continue
-        end, entry = best
+        end, entry, placed = best
         if entry.award is None and end < count and tokens[end].norm in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
@@ -172,7 +235,8 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
             matches.append(Match("award", index, end, (entry.award,), entry.award))
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
-            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry)))
+            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry),
+                                 former=entry.former, needs_place=placed))
         index = end
     return matches
 

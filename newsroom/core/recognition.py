@@ -13,13 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from newsroom.core.candidates import find_heads
-from newsroom.core.honours import Honour, merge_honours, sentence_honours
+from newsroom.core.candidates import (
+    AWARD_HEADS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
+)
+from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
 
-__all__ = ["Candidate", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
+BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
+
+__all__ = ["Candidate", "Decision", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,8 @@ class Mention:
 class Candidate:
     kind: str  # "unit" | "award"
     text: str
+    named: bool = field(default=True, compare=False)  # False: a bare head ("Bằng khen") whose issuer is unknown
+    parent: str | None = field(default=None, compare=False)  # a registered unit named right after it, by slug
 
 
 @dataclass
@@ -44,6 +50,9 @@ class Recognition:
     unregistered: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     unknown_metadata: list[str] = field(default_factory=list)
+    # Registered units written otherwise than their registered name: a former name, or with the
+    # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
+    written_names: dict[str, list[str]] = field(default_factory=dict)
 
 
 def split_metadata_list(value: str) -> list[str]:
@@ -81,21 +90,40 @@ class Recogniser:
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
+        state = ArticleState(self.registry)
         for sentence, matches in found:
+            if matches:
+                _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
+            parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
-                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate))
-            honours.extend(sentence_honours(sentence, matches, self.registry))
+                if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
+                    kind, named = "award", False
+                    candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named))
+                    continue
+                named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
+                candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
+            if matches or state.open_list is not None:
+                honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
+                if not match.target.registered:
+                    continue
                 bucket = result.units if match.kind == "unit" else result.awards
                 if match.target not in bucket:
                     bucket.append(match.target)
+                if match.written:
+                    names = result.written_names.setdefault(match.target.slug, [])
+                    if match.written not in names:
+                        names.append(match.written)
                 if not sentence.in_title:
                     start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
-        result.honours = merge_honours(honours)
-        result.unregistered = list(candidates.values())
+        result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
+        for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title
+            if honour.award.registered and honour.award not in result.awards:
+                result.awards.append(honour.award)
+        result.unregistered = _graded_elsewhere(list(candidates.values()), result)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
         return result
 
@@ -164,6 +192,83 @@ def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
             honour = replace(honour, unit=None)
         honours.append(honour)
     result.honours = honours
+
+
+_DIVISION_HEADS = frozenset(("phòng", "trung", "ban", "chi", "văn", "đội", "khoa"))  # "Phòng X, Sở Y"
+
+
+def _graded_elsewhere(candidates: list[Candidate], result: Recognition) -> list[Candidate]:
+    """"Huân chương Lao động" beside "Huân chương Lao động hạng Ba": the same award named loosely,
+    no award of its own unless an honour is given with it."""
+    graded = [normalise(award.name) + " " for award in result.awards]
+    honoured = {normalise(h.award.name) for h in result.honours}
+    kept = []
+    for candidate in candidates:
+        key = normalise(candidate.text)
+        if candidate.kind == "award" and candidate.named and key not in honoured and any(g.startswith(key + " ") for g in graded):
+            candidate = replace(candidate, named=False)
+        kept.append(candidate)
+    return kept
+
+
+def _parents_after(sentence: Sentence, resolved: list[Match], matches: list[Match]) -> dict[str, str]:
+    """"Phòng Công tác xã hội, Sở Y tế", "… thuộc Sở Y tế": the registered unit an unregistered one belongs to."""
+    tokens = sentence.tokens
+    registered = {m.first: m for m in matches if m.kind == "unit" and m.target is not None and m.target.registered}
+    parents = {}
+    for match in resolved:
+        if match.kind != "unit" or match.target.registered:
+            continue
+        index = match.last
+        while index < len(tokens) and index - match.last < 3 and tokens[index].norm in ("thuộc", "của", "(", "trực") \
+                or index < len(tokens) and tokens[index].norm == "," and index == match.last \
+                and normalise(match.target.name).split(" ")[0] in _DIVISION_HEADS:
+            index += 1
+        if index > match.last and index in registered:
+            parents[match.target.name] = registered[index].target.slug
+    return parents
+
+
+def _places(sentence: Sentence, matches: list[Match]) -> None:
+    """Registered names written with their place ("Sở Tư pháp tỉnh Nghệ An") or by a former name."""
+    tokens = sentence.tokens
+    blocked = [False] * len(tokens)
+    for match in matches:
+        for index in range(match.first, match.last):
+            blocked[index] = True
+    dropped = []
+    for match in matches:
+        if match.kind != "unit":
+            continue
+        last = match.last
+        if match.target is not None and match.first >= 2 and match.target.slug and \
+                (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
+            dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
+            continue
+        if sentence.all_caps and match.needs_place:
+            dropped.append(match)  # capitals say nothing about names here
+            continue
+        if match.needs_place:
+            # "Báo và PTTH Phú Thọ" stands for "… tỉnh"; "Ban Thi đua - Khen thưởng Trung ương" is another body.
+            # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
+            end = place_name_end(tokens, last, blocked)
+            if end - last < 2 or place_at(tokens, last):
+                dropped.append(match)
+                continue
+        else:
+            end = place_suffix_end(tokens, last, blocked, sentence.all_caps)
+            if end == last and tokens[last - 1].norm in PLACE_LEVELS:
+                end = place_name_end(tokens, last, blocked, sentence.all_caps)
+        former = match.former.get(match.target.slug) if match.target is not None else None
+        if end > last:
+            match.written = sentence.slice(match.first, end)
+            match.last = end
+            if former and not match.needs_place:
+                match.written = f"{former} {sentence.slice(last, end)}"
+        elif former:
+            match.written = former
+    for match in dropped:
+        matches.remove(match)
 
 
 def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:

@@ -105,6 +105,7 @@ class Unit:
     phone: str = ""
     email: str = ""
     functions: str = ""
+    registered: bool = True  # False: named in an article by its shape only; no page, no slug of its own
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Award:
     precedence: int = DEFAULT_PRECEDENCE
     aliases: tuple[str, ...] = ()
     description: str = ""
+    registered: bool = True
 
 
 def award_keys(award: Award) -> set[str]:

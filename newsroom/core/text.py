@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from markupsafe import Markup
 from unidecode import unidecode
@@ -26,8 +27,9 @@ QUALITY_VOWELS = frozenset("ăâêôơư")
 # A number (1.000, 2,5), or a run of letters/digits with their combining marks
 # (NFD input keeps its marks inside the word), or any other single
 # non-space character (punctuation; dashes are dropped later).
+_DASHES = "\\-\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)+(?!\w)|(?:[^\W_]|[\u0300-\u036f])+|\S"
+    rf"\d+(?:[.,]\d+)+(?!\w)|[\w\u0300-\u036f]+|[^\s{_DASHES}]"
 )
 
 # Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
@@ -48,20 +50,13 @@ GRADES = {"1": "nhất", "i": "nhất", "2": "nhì", "ii": "nhì", "3": "ba", "i
 SENTENCE_END = frozenset(".!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     norm: str  # matching form
     start: int  # span in the original string
     end: int
     text: str  # original spelling, for capitalisation and display
-
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    is_word: bool = True  # a word or number, not punctuation
+    is_capitalised: bool = False  # written with a capital first letter
 
 
 def _is_dash(char: str) -> bool:
@@ -117,41 +112,85 @@ def normalise_word(word: str) -> str:
     return cached
 
 
+_RAW_CACHE: dict[str, object] = {}
+_FLAGS: dict[str, tuple[bool, bool]] = {}
+_MAKE = partial(tuple.__new__, Token)
+_SPAN = re.Match.span
+_GROUP = re.Match.group
+
+
+def _word_norm(raw: str) -> object:
+    """Matching form of one token as written: a string, or a tuple for an abbreviation's words."""
+    cached = _RAW_CACHE.get(raw)
+    if cached is None:
+        if raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f":
+            norm = normalise_word(raw)
+            expansion = ABBREVIATIONS.get(norm, (norm,))
+            cached = expansion[0] if len(expansion) == 1 else expansion
+        else:
+            cached = raw
+        if len(_RAW_CACHE) < 200_000:
+            _RAW_CACHE[raw] = cached
+            _FLAGS[raw] = (raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f", raw[:1].isupper())
+    return cached
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Matching tokens of `text`; offsets are shifted by `offset`.
 
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span.
+    sharing its span. This is the recogniser's hot path: words are looked up
+    in a cache and the lists are built by C-level map/zip; only the rare
+    tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        raw, start, end = match.group(), match.start(), match.end()
-        if len(raw) == 1 and _is_dash(raw):
-            continue
-        if not (raw[0].isalnum() or unicodedata.category(raw[0]).startswith("M")):
-            if raw == "." and tokens and tokens[-1].end == start + offset and tokens[-1].norm in _DOTTED:
-                # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-                previous = tokens.pop()
-                expansion = _DOTTED[previous.norm]
-                tokens.extend(Token(n, previous.start, end + offset, text[previous.start - offset : end]) for n in expansion)
-                continue
-            tokens.append(Token(raw, start + offset, end + offset, raw))
-            continue
-        norm = normalise_word(raw)
-        if tokens and tokens[-1].norm == "hạng" and norm in GRADES:
-            norm = GRADES[norm]
-        expansion = ABBREVIATIONS.get(norm)
-        if expansion is not None and not (norm in _DOTTED and end < len(text) and text[end] == "."):
-            tokens.extend(Token(n, start + offset, end + offset, raw) for n in expansion)
-        else:
-            tokens.append(Token(norm, start + offset, end + offset, raw))
+    matches = list(_TOKEN.finditer(text))
+    raws = list(map(_GROUP, matches))
+    get = _RAW_CACHE.get
+    norms = list(map(get, raws))
+    if None in norms:
+        norms = list(map(_word_norm, raws))
+    flags = list(map(_FLAGS.get, raws))
+    if None in flags:  # the cache was full
+        flags = [(r[0].isalnum() or "\u0300" <= r[0] <= "\u036f", r[:1].isupper()) for r in raws]
+    spans = list(map(_SPAN, matches))
+    if offset:
+        spans = [(a + offset, b + offset) for a, b in spans]
+    words, capitals = zip(*flags) if flags else ((), ())
+    starts, ends = zip(*spans) if spans else ((), ())
+    tokens = list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
+    special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
+    for index in reversed(special):  # from the end, so that splicing keeps earlier indices valid
+        _fix(text, offset, tokens, index)
     return tokens
 
 
+# Tokens whose matching form depends on their neighbours.
+_CONTEXT_WORDS = frozenset(("hạng", "tt"))
+
+
+def _fix(text: str, offset: int, tokens: list[Token], index: int) -> None:
+    """Expand an abbreviation ("UBND", "TP." with its dot) or read the grade after "hạng"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if token.norm == "hạng":
+        if following is not None and following.norm.__class__ is str and following.norm in GRADES:
+            tokens[index + 1] = following._replace(norm=GRADES[following.norm])
+        return
+    lowered = normalise_word(token.text)
+    if lowered in _DOTTED and following is not None and following.text == "." and following.start == token.end:
+        # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+        written = text[token.start - offset : following.end - offset]
+        tokens[index : index + 2] = [Token(part, token.start, following.end, written, True, token.is_capitalised)
+                                     for part in _DOTTED[lowered]]
+    elif token.norm.__class__ is tuple:
+        tokens[index : index + 1] = [token._replace(norm=part) for part in token.norm]
+
+
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """The matching form of a whole string: normalised tokens joined by spaces."""
+    """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
     return " ".join(token.norm for token in tokenize(text))
 
 

@@ -1,0 +1,80 @@
+"""`newsroom registry suggest`: organisations the articles name that the registry lacks, and `--add`."""
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.conftest import ROOT, run_newsroom
+
+from newsroom.core.registry import Registry
+
+ARTICLE = """Title: {title}
+Date: 2026-03-{day:02d}T08:00
+Author: Biên tập
+
+{body}
+"""
+
+
+def content_folder(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "registry", content / "registry")
+    articles = content / "articles" / "2026" / "03"
+    articles.mkdir(parents=True)
+    bodies = [
+        ("Trường THPT Hùng Vương đón nhận Huân chương", "Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Ba cho "
+         "Trường THPT Hùng Vương. Phòng Công tác xã hội, Sở Y tế báo cáo."),
+        ("Hội nghị ngành y tế", "Trường THPT Hùng Vương và Trung tâm Y tế huyện Cẩm Khê ký kết phối hợp."),
+        ("Tổng kết năm", "Văn phòng Tỉnh ủy tổ chức hội nghị tổng kết."),
+    ]
+    for day, (title, body) in enumerate(bodies, start=1):
+        (articles / f"bai-{day}.md").write_text(ARTICLE.format(title=title, day=day, body=body), encoding="utf-8")
+    return content
+
+
+def suggest(content: Path, *extra: str):
+    return run_newsroom("registry", "suggest", "--content", str(content), *extra)
+
+
+def test_lists_every_unregistered_organisation_with_its_articles(tmp_path):
+    content = content_folder(tmp_path)
+    result = suggest(content, "--json")
+    assert result.returncode == 0, result.stderr
+    found = {item["name"]: item for item in json.loads(result.stdout)}
+    assert set(found) == {"Trường THPT Hùng Vương", "Trung tâm Y tế huyện Cẩm Khê", "Phòng Công tác xã hội"}
+    school = found["Trường THPT Hùng Vương"]
+    assert school["count"] == 2 and school["slug"] == "truong-thpt-hung-vuong"
+    assert school["articles"] == ["articles/2026/03/bai-1.md", "articles/2026/03/bai-2.md"]
+    assert found["Phòng Công tác xã hội"]["parent"] == "so-y-te"  # "Phòng …, Sở Y tế"
+    listing = suggest(content)
+    assert "Trường THPT Hùng Vương  (2 bài / articles)" in listing.stdout
+    assert "3 đơn vị chưa có trong danh mục" in listing.stdout
+
+
+def test_add_appends_valid_entries_and_keeps_the_file(tmp_path):
+    content = content_folder(tmp_path)
+    units = content / "registry" / "units.yml"
+    before = units.read_text(encoding="utf-8")
+    result = suggest(content, "--add", "Trường THPT Hùng Vương", "phòng công tác xã hội")
+    assert result.returncode == 0, result.stderr
+    after = units.read_text(encoding="utf-8")
+    assert after.startswith(before)  # comments and order untouched: entries go at the end
+    registry = Registry.load(content / "registry")
+    assert registry.units["truong-thpt-hung-vuong"].name == "Trường THPT Hùng Vương"
+    assert registry.units["phong-cong-tac-xa-hoi"].parent == "so-y-te"
+    check = run_newsroom("check", "--content", str(content))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert f"{units}:" not in check.stdout  # no problem in the registry file itself
+    assert "Trường THPT Hùng Vương" not in check.stdout and "Trung tâm Y tế huyện Cẩm Khê" in check.stdout
+    again = json.loads(suggest(content, "--json").stdout)
+    assert [item["name"] for item in again] == ["Trung tâm Y tế huyện Cẩm Khê"]
+
+
+def test_add_refuses_a_name_not_suggested(tmp_path):
+    content = content_folder(tmp_path)
+    units = content / "registry" / "units.yml"
+    before = units.read_text(encoding="utf-8")
+    result = suggest(content, "--add", "Sở Không Có Thật")
+    assert result.returncode == 1
+    assert "không có trong danh sách gợi ý / error:" in result.stderr and "Traceback" not in result.stderr
+    assert units.read_text(encoding="utf-8") == before
