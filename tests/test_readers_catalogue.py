@@ -28,12 +28,12 @@ def test_year_roll_per_unit_counts_recipients_with_departments_under_their_offic
         honour("giay-khen", "phòng", "group", "so-y-te"),
     ]))]
     rows = Catalogue.build(REGISTRY, pairs).unit_roll(2026)
-    table = [(row.entry.name, row.depth, len(row.conferments), row.recipients, row.uncounted) for row in rows]
+    table = [(row.entry.name, row.depth, len(row.conferments), row.individuals, row.collectives, row.uncounted) for row in rows]
     assert table == [
-        ("Sở Y tế", 0, 1, 0, True),
-        ("Văn phòng Tỉnh ủy", 0, 3, 30, False),
-        ("Phòng Quản trị", 1, 1, 1, False),
-        ("Phòng Tổng hợp", 1, 1, 26, False),
+        ("Sở Y tế", 0, 1, 0, 0, True),
+        ("Văn phòng Tỉnh ủy", 0, 3, 29, 1, False),
+        ("Phòng Quản trị", 1, 1, 0, 1, False),
+        ("Phòng Tổng hợp", 1, 1, 26, 0, False),
     ]
     assert rows[1].own == 1
 

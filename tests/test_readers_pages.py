@@ -165,12 +165,13 @@ def test_unit_tree_counts_include_departments(readers_site):
 def test_year_roll_counts_per_unit_what_each_received(readers_site):
     rows = {}
     for tr in page(readers_site, "khen-thuong/nam-2026/").select("table.unit-roll tbody tr"):
-        rows[tr.th.a["href"]] = [td.get_text(strip=True) for td in tr.find_all("td")]
-    assert rows["/don-vi/van-phong-tinh-uy-phong-tong-hop/"] == ["1", "1"]
-    assert rows["/don-vi/van-phong-tinh-uy-phong-quan-tri/"] == ["1", "1"]
-    assert rows["/don-vi/van-phong-tinh-uy-phong-chuyen-doi-so-co-yeu/"] == ["1", "1"]
-    # Văn phòng Tỉnh ủy: 2 cá nhân of its own, plus three of its departments honoured as collectives.
-    assert rows["/don-vi/van-phong-tinh-uy/"] == ["4", "5"]
+        rows[tr.th.a["href"]] = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+    assert rows["/don-vi/van-phong-tinh-uy-phong-tong-hop/"] == ["1", "0 cá nhân và 1 tập thể"]
+    assert rows["/don-vi/van-phong-tinh-uy-phong-quan-tri/"] == ["1", "0 cá nhân và 1 tập thể"]
+    assert rows["/don-vi/van-phong-tinh-uy-phong-chuyen-doi-so-co-yeu/"] == ["1", "0 cá nhân và 1 tập thể"]
+    # Văn phòng Tỉnh ủy: 2 cá nhân of its own, plus three of its departments honoured as collectives,
+    # counted apart: individuals and collectives are never added together.
+    assert rows["/don-vi/van-phong-tinh-uy/"] == ["4", "2 cá nhân và 3 tập thể"]
     assert rows[f"/don-vi/{PARENT}/"][0] == "1", "the office shows its department's Huân chương"
     assert not all(values[0] == "1" for values in rows.values())
 
