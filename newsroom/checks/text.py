@@ -14,7 +14,7 @@ from pathlib import Path
 from newsroom.core.source import MarkdownSource
 
 from .figures import COMMENT
-from .problems import Problem, warning
+from .problems import Problem, error, warning
 
 # Longer than any real paragraph: a whole article pasted without line breaks.
 LONG_LINE = 5000
@@ -41,7 +41,8 @@ def check_text(source: MarkdownSource) -> list[Problem]:
                 f"a {len(line)}-character paragraph; blank lines between paragraphs may be missing",
             ))
     if not COMMENT.sub("", source.body).strip():
-        problems.append(warning(path, source.body_line, "bài viết chưa có nội dung", "the article has no body text"))
+        problems.append(error(path, source.body_line, "bài viết chưa có nội dung nên chưa đăng được; hãy viết nội dung bên dưới phần thông tin",
+                              "the article has no body text, so it cannot be published; write it below the metadata"))
     return problems
 
 
