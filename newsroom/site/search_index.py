@@ -158,14 +158,14 @@ def article_record(*, url: str, title: str, date, text: str, units: Iterable, aw
 def unit_record(entry) -> SearchRecord:
     unit = entry.unit
     names = [*unit.aliases, *unit.former_names]
-    parts = [entry.kind_label, unit.description, entry.parent.name if entry.parent else "", *names]
+    parts = [unit.description, entry.parent.name if entry.parent else "", *names, entry.kind_label]
     return SearchRecord(url=_absolute(entry.url), title=entry.full_name, text="\n".join(p for p in parts if p),
                         kind="unit", meta={"detail": entry.kind_label} if entry.kind_label else {})
 
 
 def award_record(entry) -> SearchRecord:
     award = entry.award
-    parts = [entry.kind_label, award.description, award.authority or "", *award.aliases]
+    parts = [award.description, award.authority or "", *award.aliases, entry.kind_label]
     return SearchRecord(url=_absolute(entry.url), title=entry.name, text="\n".join(p for p in parts if p),
                         kind="award", meta={"detail": entry.kind_label})
 
