@@ -146,23 +146,28 @@
     return pagefind.search(term, options).then(function (search) {
       if (mine !== generation) return;
       pending = search.results.slice();
-      list.replaceChildren();
-      status.textContent = summary(pending.length, state);
-      return showMore(mine);
+      var count = pending.length;
+      return showMore(mine, true).then(function () {
+        // Announced once the first results are on the page, not before.
+        if (mine !== generation) return;
+        status.textContent = summary(count, state);
+        root.setAttribute("data-state", "ready");
+      });
     }).catch(function (failure) {
       if (mine !== generation) return;
       failed(failure);
     });
   }
 
-  function showMore(mine) {
+  function showMore(mine, fresh) {
     var batch = pending.splice(0, PAGE_SIZE);
     root.setAttribute("data-state", "loading");
     return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (mine !== generation) return;
+      if (fresh) list.replaceChildren();
       pages.forEach(function (data) { list.appendChild(resultItem(data)); });
       more.hidden = pending.length === 0;
-      root.setAttribute("data-state", "ready");
+      if (!fresh) root.setAttribute("data-state", "ready");
     });
   }
 
