@@ -50,8 +50,9 @@ def test_every_abbreviation_folds_to_words_a_reader_can_type():
 
 def test_record_is_indexed_folded_and_keeps_its_own_text_for_excerpts():
     record = SearchRecord(url="/gioi-thieu/", title="Giới thiệu", text="Tin của UBND tỉnh.", kind="page")
-    assert record.searchable() == "gioi thieu gioi thieu tin cua uy ban nhan dan tinh"
-    assert record.pagefind_meta()["text"] == "Tin của UBND tỉnh."
+    assert record.searchable() == "gioi thieu\ntin cua uy ban nhan dan tinh"
+    assert record.pagefind_meta()["source"] == f"texts/{record.key()}.txt"
+    assert "UBND" not in record.html()  # Pagefind indexes meta values: the original text stays out
     assert record.pagefind_filters() == {"loai": ["page"]}
 
 

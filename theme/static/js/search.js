@@ -4,6 +4,8 @@
  * marks, đ as d, abbreviations spelled out. The query is folded here the same
  * way, with the table the build wrote beside the index (folding.json), so
  * "dong chi" meets "đồng chí" and "UBND" meets "Ủy ban nhân dân".
+ * Excerpts are cut from each page's own text (texts/ in the bundle), since
+ * the index holds only the folded words.
  * The filters and the words live in the address, so a list can be shared.
  * Editors' text is only ever set as text (textContent), never as markup.
  */
@@ -79,7 +81,10 @@
       .then(function (module) {
         pagefind = module;
         var base = new URL(siteUrl || "/", window.location.href).pathname.replace(/\/?$/, "/");
-        return pagefind.options({ baseUrl: base }).then(function () { return pagefind.init(); });
+        // Whole words over words they begin ("chi" over "chính"), and short
+        // unit pages not favoured over news for being short.
+        return pagefind.options({ baseUrl: base, ranking: { termSimilarity: 3.0, pageLength: 0.3 } })
+          .then(function () { return pagefind.init(); });
       });
   }
 
@@ -138,14 +143,23 @@
     var options = { filters: {} };
     Object.keys(state.filters).forEach(function (name) { options.filters[name] = [state.filters[name]]; });
     var term = queryWords.join(" ");
-    if (/^".*"$/.test(state.text)) term = '"' + term + '"';  // an exact phrase stays a phrase
+    var phrase = '"' + term + '"';
+    var searches;
     if (!term) {
-      term = null;
       options.sort = { date: "desc" };  // a filtered list reads newest first
+      searches = [pagefind.search(null, options)];
+    } else if (/^".*"$/.test(state.text)) {
+      searches = [pagefind.search(phrase, options)];  // the reader asked for the exact phrase
+    } else if (queryWords.length > 1) {
+      // Pagefind ranks words, not their order: pages with the words side by
+      // side ("đồng chí") come first, then pages with them apart.
+      searches = [pagefind.search(phrase, options), pagefind.search(term, options)];
+    } else {
+      searches = [pagefind.search(term, options)];
     }
-    return pagefind.search(term, options).then(function (search) {
+    return Promise.all(searches).then(function (found) {
       if (mine !== generation) return;
-      pending = search.results.slice();
+      pending = merged(found);
       var count = pending.length;
       return showMore(mine, true).then(function () {
         // Announced once the first results are on the page, not before.
@@ -159,13 +173,31 @@
     });
   }
 
+  function merged(searches) {
+    var seen = {};
+    var results = [];
+    searches.forEach(function (search) {
+      search.results.forEach(function (result) {
+        if (seen[result.id]) return;
+        seen[result.id] = true;
+        results.push(result);
+      });
+    });
+    return results;
+  }
+
   function showMore(mine, fresh) {
     var batch = pending.splice(0, PAGE_SIZE);
     root.setAttribute("data-state", "loading");
-    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+    return Promise.all(batch.map(function (result) {
+      return result.data().then(function (data) {
+        var item = resultItem(data);
+        return addExcerpt(item).then(function () { return item; });
+      });
+    })).then(function (items) {
       if (mine !== generation) return;
       if (fresh) list.replaceChildren();
-      pages.forEach(function (data) { list.appendChild(resultItem(data)); });
+      items.forEach(function (item) { list.appendChild(item); });
       more.hidden = pending.length === 0;
       if (!fresh) root.setAttribute("data-state", "ready");
     });
@@ -213,9 +245,20 @@
       line.textContent = about;
       item.appendChild(line);
     }
-    var excerpt = excerptOf(meta.text || "");
-    if (excerpt) item.appendChild(excerpt);
+    item.excerptSource = meta.source;
     return item;
+  }
+
+  /* The page's own text is fetched only for the results shown. */
+  function addExcerpt(item) {
+    if (!item.excerptSource) return Promise.resolve();
+    return fetch(bundle + item.excerptSource)
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (text) {
+        var excerpt = excerptOf(text);
+        if (excerpt) item.appendChild(excerpt);
+      })
+      .catch(function () { /* a result without excerpt is still a result */ });
   }
 
   /* The excerpt is cut from the page's own text (with its marks), around
