@@ -270,9 +270,14 @@
     var match;
     WORD_WITH_MARKS.lastIndex = 0;
     while ((match = WORD_WITH_MARKS.exec(text)) !== null) {
-      spans.push({ start: match.index, end: match.index + match[0].length, hit: hits(match[0]) });
+      spans.push({ start: match.index, end: match.index + match[0].length, word: match[0] });
     }
     if (!spans.length) return null;
+    // Words the reader typed whole are marked; words they only begin
+    // ("chi" in "chính") only where nothing matches whole.
+    var whole = false;
+    spans.forEach(function (span) { span.hit = hits(span.word, false); whole = whole || span.hit > 0; });
+    if (!whole) spans.forEach(function (span) { span.hit = hits(span.word, true); });
     var start = bestWindow(spans);
     var end = Math.min(spans.length, start + EXCERPT_WORDS);
     var paragraph = document.createElement("p");
@@ -294,7 +299,7 @@
 
   /* How much a word of the page answers the query: 2 per reader's word it
    * holds ("UBND" holds four), 1 where it only begins with the last word. */
-  function hits(word) {
+  function hits(word, prefixes) {
     if (!queryWords.length) return 0;
     var last = queryWords[queryWords.length - 1];
     var folded = foldWords(word);
@@ -302,7 +307,7 @@
     for (var i = 0; i < folded.length; i++) {
       var part = folded[i];
       if (queryWords.indexOf(part) !== -1) continue;
-      if (part.length > last.length && part.indexOf(last) === 0) { weight -= 1; continue; }
+      if (prefixes && part.length > last.length && part.indexOf(last) === 0) { weight -= 1; continue; }
       return 0;
     }
     return weight;
