@@ -104,7 +104,12 @@ def tab(browser, served):
 def open_finder(tab, served: str, query: str = "") -> None:
     """Open /tim-kiem/ with a shared address and wait until its results are shown."""
     tab.goto(f"{served}/tim-kiem/{'?' + query if query else ''}")
-    tab.locator("[data-search][data-state=ready]").wait_for()
+    wait_until_shown(tab)
+
+
+def wait_until_shown(tab) -> None:
+    tab.locator("[data-search][data-state=ready], [data-search][data-state=error]").wait_for()
+    assert tab.locator("[data-search]").get_attribute("data-state") == "ready", tab.get_by_role("status").inner_text()
 
 
 def results(tab) -> list[tuple[str, str]]:
@@ -114,7 +119,7 @@ def results(tab) -> list[tuple[str, str]]:
         shown = tab.locator(".finder__result").count()
         more.click()
         tab.wait_for_function("n => document.querySelectorAll('.finder__result').length > n", arg=shown)
-        tab.locator("[data-search][data-state=ready]").wait_for()
+        wait_until_shown(tab)
     links = tab.locator(".finder__result-title a")
     return [(links.nth(i).inner_text(), urlsplit(links.nth(i).get_attribute("href")).path) for i in range(links.count())]
 
@@ -180,7 +185,7 @@ def test_filter_by_parent_unit_and_year_lists_its_departments_articles(browser, 
     tab.get_by_label("Đơn vị").select_option(label="Văn phòng Tỉnh ủy")
     tab.get_by_label("Năm").select_option("2025")
     tab.wait_for_function("new URLSearchParams(location.search).get('nam') === '2025'")
-    tab.locator("[data-search][data-state=ready]").wait_for()
+    wait_until_shown(tab)
     found = results(tab)
     assert titles(found) == {DEPARTMENT_2025, OFFICE_2025}
     status = tab.get_by_role("status")
@@ -222,7 +227,7 @@ def test_reader_types_and_the_address_follows(tab, served):
     assert parse_qs(urlsplit(tab.url).query) == {"q": ["đồng chí"]}
     tab.get_by_role("button", name="Xóa từ khóa và bộ lọc").click()
     tab.wait_for_function("location.search === ''")
-    tab.locator("[data-search][data-state=ready]").wait_for()
+    wait_until_shown(tab)
     assert tab.locator(".finder__result").count() == 0
 
 

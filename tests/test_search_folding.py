@@ -86,7 +86,8 @@ TEXTS = st.lists(st.one_of(st.text(alphabet=ALPHABET, max_size=12), WORDS), max_
 def finder(browser, served_site):
     tab = browser.new_page()
     tab.goto(served_site + "/tim-kiem/")
-    tab.locator("[data-search][data-state=ready]").wait_for()
+    tab.locator("[data-search][data-state=ready], [data-search][data-state=error]").wait_for()
+    assert tab.evaluate("typeof window.newsroomFold('') === 'string'"), tab.get_by_role("status").inner_text()
     yield tab
     tab.close()
 
