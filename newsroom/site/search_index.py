@@ -5,7 +5,7 @@ fixed pages); lists, paginations and archives never do. Each record is indexed
 in its folded form (see search_folding), so a query typed with or without
 diacritics, or with an abbreviation, meets the same words. Pagefind's own
 excerpt would then be folded text, so each record's original text is written
-beside the bundle (texts/<key>.txt, named in the record's meta "source") and
+beside the bundle (texts/<hash of the text>.txt, named in the record's meta "source") and
 the search page cuts the excerpt from it for the results it shows. Kept out
 of Pagefind's meta on purpose: Pagefind indexes every meta value as words,
 which doubled its time and memory (bench/search_index.py).
@@ -16,6 +16,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import os
+import shutil
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -29,6 +31,8 @@ BUNDLE = "pagefind"
 FOLDING_FILE = "folding.json"  # written inside the bundle folder, next to pagefind.js
 LANGUAGE = "vi"
 KINDS = {"article": "Bài viết", "unit": "Đơn vị", "award": "Khen thưởng", "page": "Trang"}
+INDEX_FORMAT = "newsroom-search-1"  # change when records or pages change shape: kept bundles are then rebuilt
+CACHE_MANIFEST = "newsroom-cache.json"
 TEXTS = "texts"  # folder inside the bundle with each record's original text, for excerpts
 
 
@@ -78,8 +82,8 @@ class SearchRecord:
         return {**{name: sorted(set(values)) for name, values in self.filters.items() if values}, "loai": [self.kind]}
 
     def key(self) -> str:
-        """A name for the record's files that stays the same from build to build."""
-        return hashlib.sha1(self.url.encode("utf-8")).hexdigest()[:20]
+        """The name of the record's text file, from its content (like Pagefind's chunks): safe to cache forever."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:20]
 
     def source_path(self) -> str:
         """Where Pagefind finds the record so that it gives back `url`: "/a/b/" -> "a/b/index.html"."""
@@ -107,25 +111,87 @@ def _tag(attribute: str, name: str, value: str) -> str:
     return f'<meta {attribute}="{escape(name)}" content="{escape(value)}">'
 
 
-def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
-    """Write the Pagefind bundle and the folding table into `site_dir`; return how many records were indexed."""
+def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_dir: Path | None = None) -> int:
+    """Write the Pagefind bundle and the folding table into `site_dir`; return how many records were indexed.
+
+    With `cache_dir`, the last bundle is kept there and reused when the records
+    are the same: Pagefind writes its filter files in a different order on
+    every run, so without it two builds of the same site would differ (and a
+    publish would send them again).
+    """
     site_dir = Path(site_dir)
-    texts = site_dir / BUNDLE / TEXTS
+    bundle = site_dir / BUNDLE
+    texts = bundle / TEXTS
     texts.mkdir(parents=True, exist_ok=True)
+    folding = json.dumps(folding_table(), ensure_ascii=False)
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{_pagefind_version()}\0{folding}".encode("utf-8"))
     count = 0
     # Each record becomes a small page of its own in a scratch folder that Pagefind
     # indexes in one call. Adding records one by one through the Python service
     # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
     with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
         for record in records:
+            html = record.html()
             target = Path(scratch) / record.source_path()
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record.html(), encoding="utf-8")
+            target.write_text(html, encoding="utf-8")
             (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
+            digest.update(f"\0{html}\0{record.text}".encode("utf-8"))
             count += 1
-        _run(_index_folder(Path(scratch), site_dir / BUNDLE))
-    (site_dir / BUNDLE / FOLDING_FILE).write_text(json.dumps(folding_table(), ensure_ascii=False), encoding="utf-8")
+        fingerprint = digest.hexdigest()
+        if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
+            return count
+        _run(_index_folder(Path(scratch), bundle))
+    (bundle / FOLDING_FILE).write_text(folding, encoding="utf-8")
+    if cache_dir is not None:
+        _remember(Path(cache_dir), fingerprint, bundle)
     return count
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file() and path.name != CACHE_MANIFEST
+    }
+
+
+def _reuse(cache_dir: Path, fingerprint: str, bundle: Path) -> bool:
+    """Copy the kept bundle if it was made from the same records and is whole; a damaged one is ignored."""
+    kept = cache_dir / "bundle"
+    try:
+        manifest = json.loads((kept / CACHE_MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") != fingerprint or manifest.get("files") != _manifest(kept):
+            return False
+    except (OSError, ValueError, AttributeError):
+        return False
+    shutil.copytree(kept, bundle, dirs_exist_ok=True, ignore=shutil.ignore_patterns(CACHE_MANIFEST))
+    return True
+
+
+def _remember(cache_dir: Path, fingerprint: str, bundle: Path) -> None:
+    """Keep this bundle for the next build; the manifest is written last, so a half-copied one is never reused."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix="bundle-", dir=cache_dir))
+        shutil.copytree(bundle, fresh, dirs_exist_ok=True)
+        (fresh / CACHE_MANIFEST).write_text(json.dumps({"fingerprint": fingerprint, "files": _manifest(fresh)}), encoding="utf-8")
+        kept = cache_dir / "bundle"
+        if kept.exists():
+            retired = kept.with_name(f"{kept.name}.old-{os.getpid()}")
+            os.rename(kept, retired)
+            shutil.rmtree(retired, ignore_errors=True)
+        os.rename(fresh, kept)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build an indexing run
 
 
 async def _index_folder(folder: Path, bundle: Path) -> None:

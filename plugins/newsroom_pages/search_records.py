@@ -1,7 +1,8 @@
 """When every page is known: index the pages readers should find (articles, units, awards, fixed pages).
 
 Lists, paginations and archives are never records. The index is written
-straight into the output folder, which Pelican has already cleaned.
+straight into the output folder, which Pelican has already cleaned; the last
+bundle is kept beside the build's analysis cache when there is one.
 """
 
 from __future__ import annotations
@@ -33,4 +34,10 @@ def index_pages(generators) -> None:
         # Pages the browse generator writes: every registered unit, awards given or mentioned.
         records.extend(unit_record(entry) for entry in catalogue.units.values())
         records.extend(award_record(entry) for _, entries in catalogue.awards_by_kind(only_conferred=True) for entry in entries)
-    write_search_index(Path(articles.output_path), records)
+    write_search_index(Path(articles.output_path), records, cache_dir=_cache_dir(articles.settings))
+
+
+def _cache_dir(settings) -> Path | None:
+    """Beside the analyses kept between builds, where the build keeps them; none without such a folder."""
+    analyses = settings.get("ANALYSIS_CACHE_PATH")
+    return Path(analyses).parent / "search" if analyses else None
