@@ -75,8 +75,7 @@ def test_reader_browses_by_unit_and_by_award(browser, served_site):
 def test_reader_searches_the_site(browser, served_site):
     tab = browser.new_page()
     tab.goto(served_site + "/tim-kiem/")
-    tab.locator(".pagefind-ui__search-input").fill("Lao động tiên tiến")
-    result = tab.locator(".pagefind-ui__result-link").first
-    result.wait_for(timeout=15000)
-    assert "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026" in tab.locator(".pagefind-ui__results").inner_text()
+    tab.get_by_label("Từ khóa").fill("Lao động tiên tiến")
+    tab.get_by_role("status").filter(has_text="Lao động tiên tiến").wait_for()
+    assert "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026" in tab.locator(".finder__results").inner_text()
     tab.close()

@@ -58,9 +58,16 @@ def test_new_writes_a_checked_article_that_publishes(project_copy):
     date = datetime.datetime.fromisoformat(source.get("date"))
     assert date.utcoffset() == datetime.timedelta(hours=7) and abs((now - date).total_seconds()) < 120
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00", source.get("date"))
+    # Fresh from `new` the article has no body yet: refused at its file, never published empty.
+    relative = path.relative_to(project_copy).as_posix()
+    check = run_newsroom("check", cwd=project_copy)
+    errors = [line for line in problem_lines(check.stdout) if ": error: " in line]
+    assert check.returncode == 1 and len(errors) == 1 and errors[0].startswith(relative) and "chưa có nội dung" in errors[0]
+    refused = run_newsroom("build", "--output", str(project_copy / "output"), cwd=project_copy)
+    assert refused.returncode == 1 and relative in refused.stderr and not (project_copy / "output").exists()
+    path.write_text(path.read_text(encoding="utf-8") + "\nVăn phòng Tỉnh ủy tổ chức hội nghị.\n", encoding="utf-8")
     check = run_newsroom("check", cwd=project_copy)
     assert check.returncode == 0, check.stdout
-    assert not [line for line in problem_lines(check.stdout) if ": error: " in line]
     build = run_newsroom("build", "--output", str(project_copy / "output"), cwd=project_copy)
     assert build.returncode == 0, build.stderr
     page = soup_of(project_copy / f"output/tin-tuc/{now:%Y/%m}/hoi-nghi-tong-ket-cong-tac-nam-2025/index.html")
@@ -80,6 +87,8 @@ def test_new_never_overwrites(tmp_path):
     assert path.read_bytes() == before
     suffixed = run_newsroom("new", "Tin thử", "--slug", "tin-thu-2", "--content", str(content))
     assert suffixed.returncode == 0 and suffixed.stdout.strip().endswith("tin-thu-2.md")
+    second = Path(suffixed.stdout.strip())
+    second.write_text(second.read_text(encoding="utf-8") + "\nĐoạn thứ hai.\n", encoding="utf-8")
     assert run_newsroom("check", "--content", str(content)).returncode == 0
 
 

@@ -109,8 +109,8 @@ def kind_of(path: str) -> int:
     if path.startswith("pagefind/"):
         if name == "pagefind-entry.json" or name.endswith(".pf_meta"):
             return INDEX
-        if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")):
-            return SEARCH_CHUNK
+        if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")) or path.startswith("pagefind/texts/"):
+            return SEARCH_CHUNK  # named by their content
         return ASSET
     if name.endswith(".html"):
         return PAGE

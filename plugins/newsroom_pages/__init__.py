@@ -9,6 +9,7 @@ from .recognition import build_catalogue
 from .urls import fix_urls
 from .corrections import connect as connect_corrections
 from .production import connect as connect_production_metadata
+from .search_records import index_pages
 
 
 def get_generators(pelican):
@@ -25,3 +26,4 @@ def register():
     portal.connect()
     connect_production_metadata()
     connect_corrections()
+    signals.all_generators_finalized.connect(index_pages)

@@ -1,0 +1,284 @@
+"""The search index, built from the portal's own records with Pagefind's Python API.
+
+Only pages meant to be found become records (articles, unit pages, award pages,
+fixed pages); lists, paginations and archives never do. Each record is indexed
+in its folded form (see search_folding), so a query typed with or without
+diacritics, or with an abbreviation, meets the same words. Pagefind's own
+excerpt would then be folded text, so each record's original text is written
+beside the bundle (texts/<hash of the text>.txt, named in the record's meta "source") and
+the search page cuts the excerpt from it for the results it shows. Kept out
+of Pagefind's meta on purpose: Pagefind indexes every meta value as words,
+which doubled its time and memory (bench/search_index.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from newsroom.site.search_folding import fold, folding_table
+
+BUNDLE = "pagefind"
+FOLDING_FILE = "folding.json"  # written inside the bundle folder, next to pagefind.js
+LANGUAGE = "vi"
+KINDS = {"article": "Bài viết", "unit": "Đơn vị", "award": "Khen thưởng", "page": "Trang"}
+INDEX_FORMAT = "newsroom-search-1"  # change when records or pages change shape: kept bundles are then rebuilt
+CACHE_MANIFEST = "newsroom-cache.json"
+TEXTS = "texts"  # folder inside the bundle with each record's original text, for excerpts
+
+
+class SearchIndexError(Exception):
+    """Pagefind refused the records; `messages` say why."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class SearchRecord:
+    """One page readers can find.
+
+    url:     the page's path from the site root, "/tin-tuc/2026/01/slug/".
+    title:   as shown on the page.
+    text:    the page's reading text, plain (no markup, no date line or byline).
+    kind:    "article", "unit", "award" or "page".
+    filters: filter name -> values, e.g. {"don-vi": ["van-phong-tinh-uy", "tinh-uy"], "nam": ["2026"]}.
+    meta:    extra values shown with a result, e.g. {"date": "28 tháng 1, 2026"}.
+    sort:    sort keys, e.g. {"date": "2026-01-28T14:00"}.
+    """
+
+    url: str
+    title: str
+    text: str
+    kind: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+    def searchable(self) -> str:
+        """Folded title and text, as Pagefind indexes them."""
+        return f"{fold(self.title)}\n{fold(self.text)}"
+
+    def pagefind_meta(self) -> dict[str, str]:
+        return {
+            **self.meta,
+            "title": self.title,
+            "kind": self.kind,
+            "kind_label": KINDS.get(self.kind, self.kind),
+            "source": f"{TEXTS}/{self.key()}.txt",
+        }
+
+    def pagefind_filters(self) -> dict[str, list[str]]:
+        return {**{name: sorted(set(values)) for name, values in self.filters.items() if values}, "loai": [self.kind]}
+
+    def key(self) -> str:
+        """The name of the record's text file, from its content (like Pagefind's chunks): safe to cache forever."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:20]
+
+    def source_path(self) -> str:
+        """Where Pagefind finds the record so that it gives back `url`: "/a/b/" -> "a/b/index.html"."""
+        path = self.url.strip("/")
+        if not path or self.url.endswith("/"):
+            path = f"{path}/index.html".lstrip("/")
+        if ".." in path.split("/"):
+            raise SearchIndexError([f"{self.url}: lỗi: địa chỉ không hợp lệ cho chỉ mục / error: not a site path"])
+        return path
+
+    def html(self) -> str:
+        """The record as Pagefind reads it: folded words to search, meta, filters and sort keys as attributes."""
+        tags = [_tag("data-pagefind-meta", f"{name}[content]", value) for name, value in self.pagefind_meta().items()]
+        tags += [_tag("data-pagefind-filter", f"{name}[content]", value)
+                 for name, values in self.pagefind_filters().items() for value in values]
+        tags += [_tag("data-pagefind-sort", f"{name}[content]", value) for name, value in self.sort.items()]
+        return (
+            f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(tags)}</head>'
+            # The title as a heading: Pagefind weighs headings, so a page found by its name ranks first.
+            f"<body><main><h1>{escape(fold(self.title))}</h1><p>{escape(fold(self.text))}</p></main></body></html>"
+        )
+
+
+def _tag(attribute: str, name: str, value: str) -> str:
+    return f'<meta {attribute}="{escape(name)}" content="{escape(value)}">'
+
+
+def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_dir: Path | None = None) -> int:
+    """Write the Pagefind bundle and the folding table into `site_dir`; return how many records were indexed.
+
+    With `cache_dir`, the last bundle is kept there and reused when the records
+    are the same: Pagefind writes its filter files in a different order on
+    every run, so without it two builds of the same site would differ (and a
+    publish would send them again).
+    """
+    site_dir = Path(site_dir)
+    bundle = site_dir / BUNDLE
+    texts = bundle / TEXTS
+    texts.mkdir(parents=True, exist_ok=True)
+    folding = json.dumps(folding_table(), ensure_ascii=False)
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{_pagefind_version()}\0{folding}".encode("utf-8"))
+    count = 0
+    # Each record becomes a small page of its own in a scratch folder that Pagefind
+    # indexes in one call. Adding records one by one through the Python service
+    # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
+    with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
+        for record in records:
+            html = record.html()
+            target = Path(scratch) / record.source_path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+            (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
+            digest.update(f"\0{html}\0{record.text}".encode("utf-8"))
+            count += 1
+        fingerprint = digest.hexdigest()
+        if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
+            return count
+        _run(_index_folder(Path(scratch), bundle))
+    (bundle / FOLDING_FILE).write_text(folding, encoding="utf-8")
+    if cache_dir is not None:
+        _remember(Path(cache_dir), fingerprint, bundle)
+    return count
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind_bin")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file() and path.name != CACHE_MANIFEST
+    }
+
+
+def _reuse(cache_dir: Path, fingerprint: str, bundle: Path) -> bool:
+    """Copy the kept bundle if it was made from the same records and is whole; a damaged one is ignored."""
+    kept = cache_dir / "bundle"
+    try:
+        manifest = json.loads((kept / CACHE_MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("fingerprint") != fingerprint or manifest.get("files") != _manifest(kept):
+            return False
+    except (OSError, ValueError, AttributeError):
+        return False
+    shutil.copytree(kept, bundle, dirs_exist_ok=True, ignore=shutil.ignore_patterns(CACHE_MANIFEST))
+    return True
+
+
+def _remember(cache_dir: Path, fingerprint: str, bundle: Path) -> None:
+    """Keep this bundle for the next build; the manifest is written last, so a half-copied one is never reused."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix="bundle-", dir=cache_dir))
+        shutil.copytree(bundle, fresh, dirs_exist_ok=True)
+        (fresh / CACHE_MANIFEST).write_text(json.dumps({"fingerprint": fingerprint, "files": _manifest(fresh)}), encoding="utf-8")
+        kept = cache_dir / "bundle"
+        if kept.exists():
+            retired = kept.with_name(f"{kept.name}.old-{os.getpid()}")
+            os.rename(kept, retired)
+            shutil.rmtree(retired, ignore_errors=True)
+        os.rename(fresh, kept)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next build an indexing run
+
+
+async def _index_folder(folder: Path, bundle: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(force_language=LANGUAGE, output_path=str(bundle))
+    try:
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(folder))
+    except Exception as failure:  # the service reports its errors as plain exceptions
+        raise SearchIndexError([f"pagefind: error: {failure}"]) from failure
+
+
+def _run(coroutine) -> None:
+    """asyncio.run, also from code that already runs an event loop (a dev server, a notebook)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    failures: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as failure:  # re-raised in the caller's thread
+            failures.append(failure)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join()
+    if failures:
+        raise failures[0]
+
+
+# Records from the catalogue's entries (newsroom.core.catalogue); Pelican objects stay in the plugin.
+
+def article_record(*, url: str, title: str, date, text: str, units: Iterable, awards: Iterable, date_label: str = "") -> SearchRecord:
+    """An article: found by its words, filtered by unit (with every unit above it), award, kind of award and year.
+
+    `units` and `awards` are catalogue entries (UnitEntry with .slug and .parent,
+    AwardEntry with .slug and .award.kind); a department's article counts for
+    its office and everything above, so filtering by a parent unit finds it.
+    """
+    unit_slugs: list[str] = []
+    for entry in units:
+        node = entry
+        while node is not None and node.slug not in unit_slugs:
+            unit_slugs.append(node.slug)
+            node = node.parent
+    awards = list(awards)
+    return SearchRecord(
+        url=_absolute(url),
+        title=title,
+        text=text,
+        kind="article",
+        filters={
+            "don-vi": unit_slugs,
+            "khen-thuong": [a.slug for a in awards],
+            "loai-khen-thuong": [a.award.kind for a in awards],
+            "nam": [str(date.year)],
+        },
+        meta={"date": date_label} if date_label else {},
+        sort={"date": date.isoformat()},
+    )
+
+
+def unit_record(entry) -> SearchRecord:
+    unit = entry.unit
+    names = [*unit.aliases, *unit.former_names]
+    # No parent name: every department would match its office's name (full_name already names it for divisions).
+    parts = [unit.description, *names, entry.kind_label]
+    return SearchRecord(url=_absolute(entry.url), title=entry.full_name, text="\n".join(p for p in parts if p),
+                        kind="unit", meta={"detail": entry.kind_label} if entry.kind_label else {})
+
+
+def award_record(entry) -> SearchRecord:
+    award = entry.award
+    parts = [award.description, award.authority or "", *award.aliases, entry.kind_label]
+    return SearchRecord(url=_absolute(entry.url), title=entry.name, text="\n".join(p for p in parts if p),
+                        kind="award", meta={"detail": entry.kind_label})
+
+
+def page_record(*, url: str, title: str, text: str) -> SearchRecord:
+    return SearchRecord(url=_absolute(url), title=title, text=text, kind="page")
+
+
+def _absolute(url: str) -> str:
+    """Record URLs are paths from the site root; the search page prefixes the site's address."""
+    return "/" + url.lstrip("/")
