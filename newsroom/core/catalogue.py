@@ -174,14 +174,10 @@ class Conferment:
         return self.recipient_kind not in ("person", "unit") and not self.count and not self.revoked
 
 
-@dataclass
-class RollLine:
-    """One award in a year's roll: its conferments, its proposals apart, and totals that never mix
-    individuals with collectives nor count proposals."""
+class Totals:
+    """Totals of `conferments` that never mix individuals with collectives (proposals are never among them)."""
 
-    award: AwardEntry
     conferments: list[Conferment]
-    proposals: list[Conferment] = field(default_factory=list)
 
     @property
     def individuals(self) -> int:
@@ -195,6 +191,15 @@ class RollLine:
     def uncounted(self) -> bool:
         """Some conferment names a group without a number ("các phòng"), so the totals are a minimum."""
         return any(c.uncounted for c in self.conferments)
+
+
+@dataclass
+class RollLine(Totals):
+    """One award in a year's roll: its conferments, and its proposals apart."""
+
+    award: AwardEntry
+    conferments: list[Conferment]
+    proposals: list[Conferment] = field(default_factory=list)
 
 
 @dataclass
@@ -304,24 +309,12 @@ class Catalogue:
 
 
 @dataclass
-class UnitRollRow:
+class UnitRollRow(Totals):
     """One unit in a year's per-unit table: what it and its departments received."""
 
     entry: UnitEntry
     depth: int
     conferments: list[Conferment]
-
-    @property
-    def individuals(self) -> int:
-        return sum(c.individuals for c in self.conferments)
-
-    @property
-    def collectives(self) -> int:
-        return sum(c.collectives for c in self.conferments)
-
-    @property
-    def uncounted(self) -> bool:
-        return any(c.uncounted for c in self.conferments)
 
     @property
     def own(self) -> int:
