@@ -44,7 +44,10 @@ def run(args) -> int:
         print(problem)
     errors, warnings = len(checked.errors), len(checked.warnings)
     count = len(checked.articles)
-    print(
-        f"{count} bài, {errors} lỗi, {warnings} cảnh báo. / {count} articles, {errors} errors, {warnings} warnings."
-    )
+    print(f"{count} bài, {errors} lỗi, {warnings} cảnh báo. / "
+          f"{_english(count, 'article')}, {_english(errors, 'error')}, {_english(warnings, 'warning')}.")
     return 1 if errors else 0
+
+
+def _english(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
