@@ -179,3 +179,12 @@ def test_year_roll_counts_per_unit_what_each_received(readers_site):
 def test_dates_never_break_inside_a_number():
     css = (ROOT / "theme/static/css/site.css").read_text(encoding="utf-8")
     assert re.search(r"(^|\n)time\s*\{[^}]*white-space:\s*nowrap", css)
+
+
+def test_a_parent_units_feed_carries_its_departments_news(readers_site):
+    import feedparser
+
+    feed = feedparser.parse((readers_site / "feeds/don-vi/van-phong-tinh-uy.atom.xml").read_bytes())
+    department = feedparser.parse((readers_site / "feeds/don-vi/van-phong-tinh-uy-phong-tong-hop.atom.xml").read_bytes())
+    assert not feed.bozo and not department.bozo
+    assert {entry.link for entry in department.entries} <= {entry.link for entry in feed.entries}

@@ -27,8 +27,10 @@ class IndexPagesGenerator(Generator):
         # Every registered unit gets a page, so parents and departments always link somewhere.
         for entry in catalogue.units.values():
             feed = FEED_UNIT.format(slug=entry.slug)
-            self._write_paginated(writer, entry.url, "unit", entry.rolled_up_articles, unit=entry, feed=feed if entry.articles else None, **common)
-            self._write_feed(writer, entry.articles, feed, f"{entry.full_name} – {self.settings['SITENAME']}")
+            # A unit's page and feed include its departments' news, as its readers expect.
+            articles = entry.rolled_up_articles
+            self._write_paginated(writer, entry.url, "unit", articles, unit=entry, feed=feed if articles else None, **common)
+            self._write_feed(writer, articles, feed, f"{entry.full_name} – {self.settings['SITENAME']}")
             for former in entry.unit.former_slugs:
                 self._write(writer, f"don-vi/{former}/index.html", "redirect", target=entry, **common)
 
