@@ -135,3 +135,23 @@ def test_a_busy_port_is_one_clear_line(server, project_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"không mở được cổng {port}" in result.stderr and f"cannot use port {port}" in result.stderr
+
+
+@pytest.mark.browser
+def test_the_open_page_shows_a_failed_save_and_recovers_in_the_browser(server, browser):
+    base, project = server
+    article = next((project / "content/articles").rglob("van-phong-tinh-uy-*.md"))
+    good = article.read_text(encoding="utf-8")
+    tab = browser.new_page()
+    tab.goto(base + ARTICLE_PAGE)
+    assert tab.locator("h1").inner_text() == "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026"
+    article.write_text(good.replace("Author: Đinh Vũ", "Tác giả: Đinh Vũ"), encoding="utf-8")
+    errors = tab.locator("ul.build-errors li")
+    errors.first.wait_for(timeout=60000)  # the page reloads itself into the error page
+    assert "Trang chưa dựng được" in tab.locator("h1").inner_text()
+    shown = errors.all_inner_texts()
+    relative = article.relative_to(project).as_posix()
+    assert any(text.startswith(f"{relative}:") and "Tác giả:" in text and " / " in text for text in shown), shown
+    article.write_text(good, encoding="utf-8")
+    tab.locator("h1", has_text="Văn phòng Tỉnh ủy triển khai").wait_for(timeout=60000)
+    tab.close()
