@@ -41,24 +41,28 @@ def _output_stamp(output: Path) -> str | None:
     return f"{output.resolve()}:{stat.st_ino}:{stat.st_mtime_ns}"
 
 
-def is_current(cache: Path, output: Path, fingerprint: str) -> bool:
+def is_current(cache: Path, output: Path, fingerprint: str) -> list[str] | None:
+    """The warnings of the build that made `output` from these very inputs, or None when it must be built."""
     try:
         record = json.loads((cache / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
+        return None
     entry = record.get(str(output.resolve())) if isinstance(record, dict) else None
     stamp = _output_stamp(output)
-    return bool(stamp) and entry == {"inputs": fingerprint, "output": stamp}
+    if not stamp or not isinstance(entry, dict) or (entry.get("inputs"), entry.get("output")) != (fingerprint, stamp):
+        return None
+    warnings = entry.get("warnings", [])
+    return warnings if isinstance(warnings, list) and all(isinstance(w, str) for w in warnings) else None
 
 
-def remember(cache: Path, output: Path, fingerprint: str) -> None:
+def remember(cache: Path, output: Path, fingerprint: str, warnings: list[str]) -> None:
     path = cache / RECORD
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
         record = record if isinstance(record, dict) else {}
     except (OSError, ValueError):
         record = {}
-    record[str(output.resolve())] = {"inputs": fingerprint, "output": _output_stamp(output)}
+    record[str(output.resolve())] = {"inputs": fingerprint, "output": _output_stamp(output), "warnings": warnings}
     try:
         cache.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")

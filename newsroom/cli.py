@@ -34,12 +34,15 @@ def build_parser(available: dict[str, object]) -> argparse.ArgumentParser:
     return parser
 
 
-def available_commands() -> dict[str, object]:
-    return {name: importlib.import_module(f"newsroom.commands.{module}") for name, (module, _help) in COMMANDS.items()}
+def available_commands(argv: list[str] | None = None) -> dict[str, object]:
+    """The command modules: only the one asked for when it is named first (publish alone imports boto3)."""
+    words = sys.argv[1:] if argv is None else argv
+    names = [words[0]] if words and words[0] in COMMANDS else list(COMMANDS)
+    return {name: importlib.import_module(f"newsroom.commands.{COMMANDS[name][0]}") for name in names}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser(available_commands()).parse_args(argv)
+    args = build_parser(available_commands(argv)).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

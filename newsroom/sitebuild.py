@@ -33,7 +33,7 @@ class BuildOptions:
 @dataclass
 class BuildReport:
     seconds: float
-    warnings: list[Problem]
+    warnings: list  # Problems, or their lines as remembered from the build that made an unchanged output
     unchanged: bool = False  # nothing changed since the build that made the output: it was kept
     run: object = None  # the Pelican run, kept when asked (newsroom serve re-publishes from it)
 
@@ -99,22 +99,23 @@ class PelicanMessages:
 def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
     started = time.perf_counter()
     settings = site_settings(options)
-    checked = check_content(options.content, settings)
-    if checked.errors:
-        raise BuildFailed([str(p) for p in checked.errors])
     _refuse_unsafe_output(options)
     state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     fingerprint = _inputs_of(options, settings)
     with output_lock(options.output) as output:
         remove_leftovers(output)
-        if not keep_run and is_current(state_folder, output, fingerprint):
-            return BuildReport(time.perf_counter() - started, checked.warnings, unchanged=True)
+        kept = None if keep_run else is_current(state_folder, output, fingerprint)
+        if kept is not None:  # same inputs as the build that made this output: same check, same site
+            return BuildReport(time.perf_counter() - started, kept, unchanged=True)
+        checked = check_content(options.content, settings)
+        if checked.errors:
+            raise BuildFailed([str(p) for p in checked.errors])
         with staging_for(output, shown=options.output) as staging:
             messages, run = run_site(settings, staging)
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)
-        remember(state_folder, output, fingerprint)
+        remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
     run.moved_to(options.output.resolve())
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 
@@ -122,7 +123,9 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
 def _inputs_of(options: BuildOptions, settings: dict) -> str:
     folders = [options.content.resolve(), Path(settings["THEME"]).resolve()]
     folders += [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
-    extra = repr(sorted((k, repr(v)) for k, v in options.overrides.items()))
+    # Settings may come from the environment (publishconf.py reads NEWSROOM_SITEURL): their plain values count.
+    plain = sorted((k, repr(v)) for k, v in settings.items() if isinstance(v, (str, int, float, bool, type(None))))
+    extra = repr(plain) + repr(sorted((k, repr(v)) for k, v in options.overrides.items()))
     return inputs_fingerprint(folders, [options.settings.resolve()], extra)
 
 

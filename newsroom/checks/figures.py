@@ -10,6 +10,7 @@ a plain `/images/x` from the content folder too (the site root mirrors it).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -106,11 +107,16 @@ def _photo_folder(source: MarkdownSource) -> str:
     return "images/YYYY/MM"
 
 
+@lru_cache(maxsize=65536)  # every photo of every article resolves against the same folders
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def _resolve(link_path: str, src: str, article: Path, content: Path) -> Path | None:
     """The file a photo link points to, or None when it leaves the content folder."""
-    root = content.resolve()
+    root = _resolved(content)
     # `{static}x` is relative to the article (Pelican); everything else to the content folder.
     relative_to_article = src.startswith("{") and not link_path.startswith("/")
-    base = article.resolve().parent if relative_to_article else root
+    base = _resolved(article).parent if relative_to_article else root
     target = (base / link_path.lstrip("/")).resolve()
     return target if root in target.parents else None

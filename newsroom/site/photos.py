@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -233,6 +234,15 @@ def check_photo_files(source: MarkdownSource, content: Path) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=4096)  # many articles show the same photo: open it once per version of the file
+def _displayed_width(target: str, size: int, mtime_ns: int) -> int | None:
+    try:
+        with Image.open(target) as image:
+            return image.height if _rotated(image) else image.width
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None
+
+
 def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem]:
     size = target.stat().st_size
     megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
@@ -249,10 +259,9 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
             f"ảnh {src} nặng {megabytes} MB (trên 5 MB); nên xuất lại ảnh nhỏ hơn",
             f"photo {src} is {size / 1024 / 1024:.1f} MB (over 5 MB); consider exporting it smaller",
         ))
-    try:
-        with Image.open(target) as image:
-            width = image.height if _rotated(image) else image.width
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+    stat = target.stat()
+    width = _displayed_width(str(target), stat.st_size, stat.st_mtime_ns)
+    if width is None:
         problems.append(error(
             path, number,
             f"tệp {src} không đọc được như một ảnh (JPEG, PNG, WebP)",
