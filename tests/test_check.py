@@ -119,7 +119,7 @@ def test_check_names_file_line_and_problem(case, tmp_path):
     for line in lines:  # Vietnamese, then English
         assert " / " in line.split(": ", 2)[2], line
     assert result.returncode == (1 if expected_errors else 0)
-    assert "bài" in result.stdout.splitlines()[-1] and "articles" in result.stdout.splitlines()[-1]
+    assert "bài" in result.stdout.splitlines()[-1] and " article" in result.stdout.splitlines()[-1]
 
 
 @pytest.fixture(scope="module")

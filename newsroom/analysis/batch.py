@@ -58,6 +58,7 @@ class Analyser:
         self.photo_cache = PhotoCache(photo_cache) if photo_cache else None
         self.workers = workers or os.cpu_count() or 1
         self._memory: dict[Path, tuple[tuple[int, int], str, ArticleAnalysis]] = {}
+        self.check_memo: dict[Path, tuple] = {}  # newsroom.checks.site: each article's problems, while still true
 
     def registry_changed(self) -> bool:
         return _folder_digest(self.registry_folder) != self.registry_digest

@@ -6,6 +6,7 @@ save: analyses come from memory or the cache, so only changed files cost time.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,17 +86,6 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     result.analyses = analyses
     problems = list(analyser.registry_problems) + [item.problem for item in unreadable]
     pages = set(result.pages)
-    for path, analysis in analyses.items():
-        source = analysis.source
-        if not source.text.strip():
-            problems.append(error(path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article"))
-            continue
-        problems += check_article(source, content, page=path in pages) + check_photo_files(source, content)
-        problems += analysis.problems
-        if analyser.registry is not None and path not in pages:
-            problems += check_terms(source, analyser.registry, analysis.recognition)
-            problems += check_revocations(source, analysis.recognition.honours)
-        problems += check_corrections(source)
     article_sources = [analyses[p].source for p in result.articles if p in analyses]
     page_sources = [analyses[p].source for p in result.pages if p in analyses]
     problems += check_duplicates(article_sources)
@@ -103,10 +93,46 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
     theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
     published = published_paths(content, article_sources, page_sources, analyser.registry, theme)
+    # An article's own checks read its analysis and, on disk, the photos and files it links to, and the
+    # site's addresses: while none of those changed (a save in `serve` changes one article), reuse them.
+    world = (_files_stamp(content), hash(frozenset(published)))
+    memo = analyser.check_memo
     for path, analysis in analyses.items():
-        problems += check_links(content, analysis, _page_url(analysis.source, path in pages), published)
+        remembered = memo.get(path)
+        if remembered is None or remembered[0] is not analysis or remembered[1] != world:
+            remembered = memo[path] = (analysis, world, _article_problems(
+                analysis, content, path in pages, analyser.registry, published))
+        problems += remembered[2]
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
+
+
+def _article_problems(analysis, content: Path, page: bool, registry, published: set[str]) -> list[Problem]:
+    source = analysis.source
+    if not source.text.strip():
+        return [error(analysis.path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article")]
+    problems = check_article(source, content, page=page) + check_photo_files(source, content) + analysis.problems
+    if registry is not None and not page:
+        problems += check_terms(source, registry, analysis.recognition)
+        problems += check_revocations(source, analysis.recognition.honours)
+    problems += check_corrections(source)
+    problems += check_links(content, analysis, _page_url(source, page), published)
+    return problems
+
+
+def _files_stamp(content: Path) -> int:
+    """Every file of the content folder but the articles and pages themselves: size and time."""
+    stamps = []
+    for root, folders, names in os.walk(content):
+        if root == str(content):
+            folders[:] = [f for f in folders if f not in SOURCE_FOLDERS]
+        for name in names:
+            try:
+                stat = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            stamps.append((root, name, stat.st_size, stat.st_mtime_ns))
+    return hash(tuple(sorted(stamps)))
 
 
 def _page_url(source, page: bool) -> str:
