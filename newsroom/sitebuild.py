@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks import Problem
 from newsroom.checks.site import check_content
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
-import shutil
 
-from conftest import ROOT, page, run_newsroom
+from conftest import page, run_newsroom
 
 from newsroom.analysis import Analyser
 from newsroom.analysis.batch import PARALLEL_FROM

@@ -93,7 +93,7 @@ def test_year_roll_groups_by_award_with_totals():
 
 
 def test_a_group_without_a_number_makes_the_total_a_minimum():
-    u, a = REGISTRY.units, REGISTRY.awards
+    a = REGISTRY.awards
     pairs = [(article(3), Recognition([], [a["giay-khen"]], [honour("giay-khen", "các phòng", "collectives"), honour("giay-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")]))]
     line = Catalogue.build(REGISTRY, pairs).roll(2026)[0]
     assert (line.individuals, line.collectives, line.uncounted) == (0, 1, True)
@@ -122,7 +122,7 @@ def test_proposals_are_shown_apart_and_counted_nowhere():
 
 
 def test_unregistered_awards_and_units_make_no_entries():
-    u, a = REGISTRY.units, REGISTRY.awards
+    a = REGISTRY.awards
     school = Unit("truong-thpt-ham-rong", "Trường THPT Hàm Rồng", registered=False)
     order = Award("huan-chuong-bao-ve-to-quoc", "Huân chương Bảo vệ Tổ quốc", "order", registered=False)
     pairs = [(article(6), Recognition([], [a["giay-khen"]], [

@@ -20,7 +20,7 @@ def test_parent_rolls_up_departments_articles_and_honours():
 
 
 def test_year_roll_per_unit_counts_recipients_with_departments_under_their_office():
-    u, a = REGISTRY.units, REGISTRY.awards
+    a = REGISTRY.awards
     pairs = [(article(3), Recognition([], [a["giay-khen"]], [
         honour("giay-khen", "cá nhân", "group", "vp-tong-hop", count=26),
         honour("giay-khen", "Phòng Quản trị", "unit", "vp-quan-tri"),

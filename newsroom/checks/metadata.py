@@ -190,7 +190,7 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
         problems.append(error(
             path, slug.line,
             f'"Slug: {slug.value}" chỉ được dùng chữ không dấu, số và dấu gạch ngang',
-            f'"Slug:" may only hold unaccented letters, digits and hyphens',
+            '"Slug:" may only hold unaccented letters, digits and hyphens',
         ))
     problems += _check_address(source)
     status = source.metadata.get("status")

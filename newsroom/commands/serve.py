@@ -19,7 +19,6 @@ import sys
 import threading
 import time
 import urllib.parse
-import urllib.parse
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
