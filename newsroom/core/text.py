@@ -161,8 +161,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     starts, ends = zip(*spans) if spans else ((), ())
     tokens = list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
     special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    for index in reversed(special):  # from the end, so that splicing keeps earlier indices valid
-        _fix(text, offset, tokens, index)
+    if special:
+        tokens = _expand(text, offset, tokens, special)
     return tokens
 
 
@@ -170,22 +170,41 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _fix(text: str, offset: int, tokens: list[Token], index: int) -> None:
-    """Expand an abbreviation ("UBND", "TP." with its dot) or read the grade after "hạng"."""
-    token = tokens[index]
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if token.norm == "hạng":
-        if following is not None and following.norm.__class__ is str and following.norm in GRADES:
-            tokens[index + 1] = following._replace(norm=GRADES[following.norm])
-        return
-    lowered = normalise_word(token.text)
-    if lowered in _DOTTED and following is not None and following.text == "." and following.start == token.end:
-        # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-        written = text[token.start - offset : following.end - offset]
-        tokens[index : index + 2] = [Token(part, token.start, following.end, written, True, token.is_capitalised)
-                                     for part in _DOTTED[lowered]]
-    elif token.norm.__class__ is tuple:
-        tokens[index : index + 1] = [token._replace(norm=part) for part in token.norm]
+def _expand(text: str, offset: int, tokens: list[Token], special: list[int]) -> list[Token]:
+    """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
+
+    One pass that copies the plain runs between special tokens: splicing the
+    list at every abbreviation would cost a copy of the article each time.
+    None of the tokens a special one changes (a grade, a dot) is special itself.
+    """
+    result: list[Token] = []
+    count = len(tokens)
+    done = 0  # tokens[:done] are in result
+    for index in special:
+        result += tokens[done:index]
+        done = index + 1
+        token = tokens[index]
+        norm = token[0]
+        following = tokens[index + 1] if index + 1 < count else None
+        if norm == "hạng":
+            result.append(token)
+            if following is not None and following[0].__class__ is str and following[0] in GRADES:
+                result.append(_MAKE((GRADES[following[0]],) + following[1:]))
+                done = index + 2
+            continue
+        lowered = normalise_word(token[3])
+        if lowered in _DOTTED and following is not None and following[3] == "." and following[1] == token[2]:
+            # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+            written = text[token[1] - offset : following[2] - offset]
+            result += [Token(part, token[1], following[2], written, True, token[5]) for part in _DOTTED[lowered]]
+            done = index + 2
+        elif norm.__class__ is tuple:
+            rest = token[1:]
+            result += [_MAKE((part,) + rest) for part in norm]
+        else:
+            result.append(token)
+    result += tokens[done:]
+    return result
 
 
 @lru_cache(maxsize=8192)
