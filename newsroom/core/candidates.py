@@ -12,6 +12,7 @@ from __future__ import annotations
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
 from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from itertools import compress, count as counter
 from operator import itemgetter
 
 from newsroom.core.text import slugify
@@ -116,7 +117,7 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     name it as a recipient, pages never list it.
     """
     tokens = sentence.tokens
-    heads = [i for i, norm in enumerate(map(_NORM, tokens)) if norm in HEAD_WORDS]
+    heads = list(compress(counter(), map(HEAD_WORDS.__contains__, sentence.norms)))
     if not heads:
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)

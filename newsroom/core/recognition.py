@@ -85,7 +85,7 @@ class Recogniser:
         excluded: Iterable[str] = (),
     ) -> Recognition:
         sentences = split_sentences(title or "", in_title=True) + split_sentences(text or "")
-        found = [(sentence, scan(self._trie, sentence.tokens)) for sentence in sentences]
+        found = [(sentence, scan(self._trie, sentence.tokens, sentence.norms)) for sentence in sentences]
         _resolve_units(found)
         result = Recognition()
         candidates: dict[str, Candidate] = {}
