@@ -183,7 +183,7 @@ def _quoted_end(tokens, index: int) -> int:
 
 def _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates) -> int:
     tokens = sentence.tokens
-    head = tuple(t.norm for t in tokens[index : index + length])
+    head = tuple(map(_NORM, tokens[index : index + length]))
     after = index + length
     # "Bằng khen của X" names an award; "Huân chương của Chủ tịch nước" only says who confers one.
     of = after < len(tokens) and tokens[after].norm == "của" and head in BARE_HEADS
@@ -252,7 +252,7 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 def _unit_head(tokens, index: int) -> int:
     for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+        if tuple(map(_NORM, tokens[index : index + len(head)])) == head:
             return len(head)
     return 0
 
@@ -265,7 +265,7 @@ def place_at(tokens, index: int) -> int:
     if index >= len(tokens):
         return 0
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
+        if tuple(map(_NORM, tokens[index : index + len(place)])) == place:
             following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
             if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
                     and not following.norm.isdigit() and following.norm not in STOP):
@@ -312,7 +312,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
     length = _unit_head(tokens, index)
     if not length:
         return index
-    head = tuple(t.norm for t in tokens[index : index + length])
+    head = tuple(map(_NORM, tokens[index : index + length]))
     start = index + length
     if start >= len(tokens) or covered[start - 1]:
         return index

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
@@ -36,6 +37,8 @@ from newsroom.core.shapes import (
     TIME_WORDS,
 )
 from newsroom.core.text import normalise
+
+_NORM = itemgetter(0)  # a token's matching form
 
 STATUSES = ("conferred", "proposed", "posthumous")
 RECIPIENT_KINDS = ("person", "unit", "individuals", "collectives")
@@ -66,9 +69,11 @@ class Honour:
 
 GROUP_NOUNS = {noun: "individuals" for noun in INDIVIDUAL_NOUNS} | {noun: "collectives" for noun in COLLECTIVE_NOUNS}
 _GROUP_LENGTHS = sorted({len(noun) for noun in GROUP_NOUNS}, reverse=True)
+_GROUP_FIRST_WORDS = frozenset(noun[0] for noun in GROUP_NOUNS)
 _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
+_ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _DECISION = re.compile(
@@ -127,8 +132,9 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     state = state or ArticleState(registry)
     tokens = sentence.tokens
     starts = {m.first: m for m in matches if m.target is not None}
-    decision = find_decision(sentence.text) or state.decision
-    state.decision = find_decision(sentence.text)
+    found = find_decision(sentence.text)
+    decision = found or state.decision
+    state.decision = found
     awards = [m for m in matches if m.kind == "award" and m.target is not None]
     if not awards:
         honours = _continue_list(sentence, starts, state, decision)
@@ -227,6 +233,8 @@ def _status(tokens, first: int, last: int) -> str:
 
 
 def find_decision(text: str) -> Decision | None:
+    if "q" not in text and "Q" not in text:
+        return None  # no "quyết định" nor "QĐ": most sentences, skipped without the regex
     match = _DECISION.search(text)
     if match is None or not (match["number"] or match["date"]):
         return None
@@ -537,10 +545,15 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
     return items
 
 
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
 def _number(norm: str) -> int | None:
     if norm.isdigit():
         return int(norm)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", norm):
+    if not norm[:1].isdecimal():
+        return None  # (\d is a decimal digit): most words, without the regex
+    if _GROUPED_DIGITS.fullmatch(norm):
         return int(re.sub(r"[.,]", "", norm))
     return None
 
@@ -564,8 +577,10 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
 
 def _group_at(tokens, index: int):
     """(noun as normalised, "individuals" | "collectives", length) of a group noun at `index`."""
+    if index >= len(tokens) or tokens[index].norm not in _GROUP_FIRST_WORDS:
+        return None
     for length in _GROUP_LENGTHS:
-        key = tuple(t.norm for t in tokens[index : index + length])
+        key = tuple(map(_NORM, tokens[index : index + length]))
         if len(key) == length and key in GROUP_NOUNS:
             return " ".join(key), GROUP_NOUNS[key], length
     return None
@@ -587,7 +602,7 @@ def _group_run(tokens, index: int, last: int) -> tuple[int, str] | None:
 
 def _title_at(tokens, index: int) -> int:
     for title in _TITLES_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(title)]) == title:
+        if tuple(map(_NORM, tokens[index : index + len(title)])) == title:
             return len(title)
     return 0
 
@@ -670,7 +685,7 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
         return _Recipient("group", sentence.slice(lead, last), unit=unit, group_kind=kind, first=lead, last=last)
     if count is None and tokens[first].norm in _PLACE_FIRST_WORDS:
         length = next((len(p) for p in sorted(PLACE_RECIPIENT_WORDS, key=len, reverse=True)
-                       if tuple(t.norm for t in tokens[first : first + len(p)]) == p), 0)
+                       if tuple(map(_NORM, tokens[first : first + len(p)])) == p), 0)
         end = first + length
         while end < last and tokens[end].is_word and tokens[end].is_capitalised:
             end += 1
@@ -698,8 +713,10 @@ def _is_name(tokens, first: int, last: int, starts) -> bool:
 
 def _anaphora(tokens, first: int, last: int, state: ArticleState) -> Unit | None:
     """"nhà trường", "bệnh viện": the school or hospital last named in the article."""
+    if first >= len(tokens) or tokens[first].norm not in _ANAPHORA_FIRST_WORDS:
+        return None
     for words, head in ANAPHORA.items():
-        if not head or tuple(t.norm for t in tokens[first : first + len(words)]) != words:
+        if not head or tuple(map(_NORM, tokens[first : first + len(words)])) != words:
             continue
         if first + len(words) < last and tokens[first + len(words)].is_capitalised:
             return None  # a name follows: "Trường THPT …" is no reference
