@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache, partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count, repeat
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -115,6 +115,7 @@ def normalise_word(word: str) -> str:
 
 _RAW_CACHE: dict[str, object] = {}
 _FLAGS: dict[str, tuple[bool, bool]] = {}
+_SPECIAL_RAWS: set[str] = set()  # cached words whose matching form depends on context (_expand)
 _MAKE = partial(tuple.__new__, Token)
 # What finditer would skip (spaces, dashes) captured before each token.
 _GAP_AND_TOKEN = re.compile(rf"([\s{_DASHES}]*)({_TOKEN.pattern})")
@@ -133,6 +134,8 @@ def _word_norm(raw: str) -> object:
         if len(_RAW_CACHE) < 200_000:
             _RAW_CACHE[raw] = cached
             _FLAGS[raw] = (raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f", raw[:1].isupper())
+            if cached.__class__ is tuple or cached in _CONTEXT_WORDS:
+                _SPECIAL_RAWS.add(raw)
     return cached
 
 
@@ -159,9 +162,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     flags = list(map(_FLAGS.get, raws))
     if None in flags:  # the cache was full
         flags = [(r[0].isalnum() or "\u0300" <= r[0] <= "\u036f", r[:1].isupper()) for r in raws]
+        special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
+    else:
+        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
     words, capitals = zip(*flags)
-    tokens = list(map(_MAKE, zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
-    special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
+    # tuple.__new__ straight from map: no Python-level call per token.
+    tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
     if special:
         tokens = _expand(text, offset, tokens, special)
     return tokens
