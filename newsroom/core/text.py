@@ -114,7 +114,8 @@ def normalise_word(word: str) -> str:
 
 
 _RAW_CACHE: dict[str, object] = {}
-_FLAGS: dict[str, tuple[bool, bool]] = {}
+_IS_WORD: dict[str, bool] = {}
+_IS_CAPITALISED: dict[str, bool] = {}
 _SPECIAL_RAWS: set[str] = set()  # cached words whose matching form depends on context (_expand)
 _MAKE = partial(tuple.__new__, Token)
 # What finditer would skip (spaces, dashes) captured before each token.
@@ -133,7 +134,8 @@ def _word_norm(raw: str) -> object:
             cached = raw
         if len(_RAW_CACHE) < 200_000:
             _RAW_CACHE[raw] = cached
-            _FLAGS[raw] = (raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f", raw[:1].isupper())
+            _IS_WORD[raw] = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
+            _IS_CAPITALISED[raw] = raw[:1].isupper()
             if cached.__class__ is tuple or cached in _CONTEXT_WORDS:
                 _SPECIAL_RAWS.add(raw)
     return cached
@@ -159,13 +161,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     norms = list(map(_RAW_CACHE.get, raws))
     if None in norms:
         norms = list(map(_word_norm, raws))
-    flags = list(map(_FLAGS.get, raws))
-    if None in flags:  # the cache was full
-        flags = [(r[0].isalnum() or "\u0300" <= r[0] <= "\u036f", r[:1].isupper()) for r in raws]
+    words = list(map(_IS_WORD.get, raws))
+    if None in words:  # the cache was full
+        words = [r[0].isalnum() or "\u0300" <= r[0] <= "\u036f" for r in raws]
+        capitals = [r[:1].isupper() for r in raws]
         special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
     else:
+        capitals = map(_IS_CAPITALISED.__getitem__, raws)
         special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
-    words, capitals = zip(*flags)
     # tuple.__new__ straight from map: no Python-level call per token.
     tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
     if special:
