@@ -128,7 +128,6 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             awarded[index] = match.kind == "award"
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
-    caps = sentence.all_caps
     done = 0  # tokens before this index belong to a name already read
     for index in heads:
         if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
@@ -137,7 +136,7 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         if length:
             done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        if not caps and tokens[index].norm in _UNIT_HEADS_BY_WORD:
+        if tokens[index].norm in _UNIT_HEADS_BY_WORD and not sentence.all_caps:
             end = _unit_candidate(sentence, index, covered)
             if end > index:
                 text = _capitalise(sentence.slice(index, end))

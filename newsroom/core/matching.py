@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import compress, count as counter
 from operator import itemgetter
 
@@ -31,22 +30,25 @@ class Sentence:
     text: str  # the sentence as written
     in_title: bool
     item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
+    norms: list | None = None  # the tokens' matching forms, for scans that look at nothing else
+    caps: bool | None = field(default=None, repr=False)  # all_caps, once computed
+
+    def __post_init__(self) -> None:
+        if self.norms is None:
+            self.norms = list(map(_NORM, self.tokens))
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
         base = self.tokens[0].start
         return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
 
-    @cached_property
-    def norms(self) -> list:
-        """The tokens' matching forms, for scans that look at nothing else."""
-        return list(map(_NORM, self.tokens))
-
-    @cached_property
+    @property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
-        words = _WORDS.findall(self.text, 0, 400)
-        return bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
+        if self.caps is None:  # (a plain property: functools.cached_property takes a lock per read)
+            words = _WORDS.findall(self.text, 0, 400)
+            self.caps = bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
+        return self.caps
 
 
 @dataclass
@@ -198,12 +200,13 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     for cut in sorted(cuts) + [count]:
         if cut <= previous:
             continue
-        part = tokens[previous:cut]
+        part, part_norms = tokens[previous:cut], norms[previous:cut]
         if dropped:
             part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
+            part_norms = list(map(_NORM, part))
         if part:
             item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
-            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item))
+            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item, part_norms))
         previous = cut
     return sentences
 

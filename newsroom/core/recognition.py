@@ -245,7 +245,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
-        if sentence.all_caps and match.needs_place:
+        if match.needs_place and sentence.all_caps:
             dropped.append(match)  # capitals say nothing about names here
             continue
         if match.needs_place:
