@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 
 from newsroom.core.matching import Match, Sentence
@@ -195,7 +196,7 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
     last_unit = None
     for match in matches:
         if match.kind == "unit" and match.target is not None:
-            state.by_head[normalise(match.target.name).split(" ")[0]] = match.target
+            state.by_head[_first_word(match.target.name)] = match.target
             last_unit = match.target
             if state.actor is None:
                 state.actor = match.target
@@ -206,6 +207,11 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
         state.list_status = _status(tokens, 0, len(tokens))
     elif not sentence.item and not has_award and state.open_list is None:
         state.record_unit = None  # the list of achievements is over
+
+
+@lru_cache(maxsize=4096)
+def _first_word(name: str) -> str:
+    return normalise(name).split(" ")[0]
 
 
 def _only_time(tokens, first: int, last: int) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from newsroom.core.candidates import (
     AWARD_HEADS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
@@ -21,6 +22,7 @@ from newsroom.core.matching import Match, Sentence, compile_authorities, compile
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
 
+_FIRST = attrgetter("first")
 BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
 
 __all__ = ["Candidate", "Decision", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
@@ -95,7 +97,7 @@ class Recogniser:
             if matches:
                 _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
-            matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=lambda m: m.first)
+            matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award

@@ -227,6 +227,7 @@ def normalise(text: str) -> str:
 _SLUG_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
 
 
+@lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
     """Pelican's default slug, without importing Pelican: "Văn phòng Tỉnh ủy" -> "van-phong-tinh-uy"."""
     value = unidecode(unicodedata.normalize("NFKC", Markup(text).striptags()))
