@@ -8,9 +8,11 @@ wrong recognition.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -86,6 +88,10 @@ class Recogniser:
         metadata_awards: Iterable[str] = (),
         excluded: Iterable[str] = (),
     ) -> Recognition:
+        with _cycle_collector_paused():
+            return self._recognise(title, text, metadata_units, metadata_awards, excluded)
+
+    def _recognise(self, title, text, metadata_units, metadata_awards, excluded) -> Recognition:
         sentences = split_sentences(title or "", in_title=True) + split_sentences(text or "")
         found = [(sentence, scan(self._trie, sentence.tokens, sentence.norms)) for sentence in sentences]
         _resolve_units(found)
@@ -158,6 +164,21 @@ class Recogniser:
                 gone_awards.add(award.slug)
         if gone_units or gone_awards:
             _exclude(result, gone_units, gone_awards)
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Reading an article allocates a tuple per token and makes no reference cycles; the cyclic
+    collector, run every 700 allocations, took a quarter of the time. It is paused for one
+    article and resumed after (unless the caller had paused it), so nothing is left uncollected."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _rejoin(items: list[str], known) -> list[str]:
