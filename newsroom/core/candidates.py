@@ -83,18 +83,18 @@ def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
 
 def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: bool = False) -> int:
     """End of the name written from `start`: capitalised words, a few lower-case ones, "và" before a capital."""
-    tokens, caps = sentence.tokens, sentence.all_caps
+    tokens = sentence.tokens
     if start >= len(tokens) or blocked[start] or not tokens[start].is_word:
         return start
-    if not (lower_start or tokens[start].is_capitalised) or _stops(tokens[start], caps):
+    if not (lower_start or tokens[start].is_capitalised) or _stops(tokens[start], sentence):
         return start
     end, lower = start, 0
     while end < len(tokens) and end - start < MAX_NAME and not blocked[end] and tokens[end].is_word:
         token = tokens[end]
-        if _stops(token, caps):
+        if _stops(token, sentence):
             following = tokens[end + 1] if end + 1 < len(tokens) else None
-            if (token.norm == "và" and following is not None and following.is_capitalised and not caps
-                    and following.norm not in NEW_NAME_WORDS):
+            if (token.norm == "và" and following is not None and following.is_capitalised
+                    and following.norm not in NEW_NAME_WORDS and not sentence.all_caps):
                 end, lower = end + 1, 0
                 continue
             break
@@ -105,8 +105,9 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
     return end
 
 
-def _stops(token, caps: bool) -> bool:
-    return token.norm in STOP and (caps or not token.is_capitalised)
+def _stops(token, sentence: Sentence) -> bool:
+    # (the sentence's capitals are read last: they cost a regex, and most words settle it before)
+    return token.norm in STOP and (not token.is_capitalised or sentence.all_caps)
 
 
 def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> tuple[list[Match], list[tuple[str, str]]]:
@@ -136,9 +137,9 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         if length:
             done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        if tokens[index].norm in _UNIT_HEADS_BY_WORD and not sentence.all_caps:
+        if tokens[index].norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
-            if end > index:
+            if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
                 text = _capitalise(sentence.slice(index, end))
                 unit = Unit(slugify(text), text, registered=False)
                 resolved.append(Match("unit", index, end, (unit,), unit))

@@ -279,7 +279,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 dropped.append(match)
                 continue
         else:
-            end = place_suffix_end(tokens, last, blocked, sentence.all_caps)
+            end = place_suffix_end(tokens, last, blocked, sentence.all_caps) if place_at(tokens, last) else last
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
                 end = place_name_end(tokens, last, blocked, sentence.all_caps)
         former = match.former.get(match.target.slug) if match.target is not None else None
