@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count as counter
 from operator import itemgetter
 
 from newsroom.core.matching import Match, Sentence
@@ -142,7 +143,7 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         _remember(sentence, matches, state)
         return honours
     honours: list[Honour] = []
-    bounds = _clauses(tokens)
+    bounds = _clauses(sentence.norms)
     record_from: list[_Recipient] | None = None
     opened: OpenList | None = None
     list_status = state.list_status if sentence.item or state.open_list else None
@@ -177,16 +178,14 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     return honours
 
 
-def _clauses(tokens) -> list[tuple[int, int]]:
+def _clauses(norms: list[str]) -> list[tuple[int, int]]:
     """Clauses split on ";", except inside a list opened by ":" or "gồm" (its items are split by ";")."""
-    bounds, start, listing = [], 0, False
-    for index, token in enumerate(tokens):
-        if token.norm in (":", "gồm"):
-            listing = True
-        elif token.norm == ";" and not listing:
-            bounds.append((start, index))
-            start = index + 1
-    bounds.append((start, len(tokens)))
+    listing = min((norms.index(word) for word in (":", "gồm") if word in norms), default=len(norms))
+    bounds, start = [], 0
+    for index in compress(counter(), map(";".__eq__, norms[:listing])):
+        bounds.append((start, index))
+        start = index + 1
+    bounds.append((start, len(norms)))
     return bounds
 
 
@@ -222,7 +221,7 @@ def _only_time(tokens, first: int, last: int) -> bool:
 
 def _status(tokens, first: int, last: int) -> str:
     """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
-    norms = [t.norm for t in tokens[first:last]]
+    norms = list(map(_NORM, tokens[first:last]))
     for index, norm in enumerate(norms):
         if norm not in _PROPOSAL_FIRST:
             continue

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -219,7 +220,7 @@ def _expand(text: str, offset: int, tokens: list[Token], special: list[int]) -> 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
-    return " ".join(token.norm for token in tokenize(text))
+    return " ".join(map(itemgetter(0), tokenize(text)))
 
 
 # Pelican's default SLUG_REGEX_SUBSTITUTIONS: one slug rule for articles, units and awards.
