@@ -374,7 +374,6 @@ def _verb_start(tokens, award_first: int, before: int, starts: dict[int, Match])
     ("UBND tỉnh trình Thủ tướng Chính phủ") only if "được" stands before it;
     left of "được" only "đã", "cũng", "vinh dự".
     """
-    ends = _ends(starts)
     index, verbs = award_first, 0
     while index > before:
         norm = tokens[index - 1].norm
