@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import compress, count as counter
 from operator import itemgetter
 
+from newsroom.core.candidates import SURNAMES
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.shapes import (
@@ -707,8 +708,6 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
 
 def _is_name(tokens, first: int, last: int, starts) -> bool:
     """Three capitalised words with no title ("Đặng Thị Lý" in "cho các Bà mẹ: Đặng Thị Lý, …")."""
-    from newsroom.core.candidates import SURNAMES
-
     if first + 2 >= last + 0 or tokens[first].norm not in SURNAMES:
         return False
     return all(i < last and tokens[i].is_word and tokens[i].is_capitalised and i not in starts
