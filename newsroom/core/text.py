@@ -159,16 +159,18 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     bounds = list(accumulate(map(len, pieces), initial=offset))
     raws = pieces[1::2]
     norms = list(map(_RAW_CACHE.get, raws))
-    if None in norms:
+    cached = None not in norms  # every word seen before: its flags are cached too
+    if not cached:
         norms = list(map(_word_norm, raws))
-    words = list(map(_IS_WORD.get, raws))
-    if None in words:  # the cache was full
+        cached = all(map(_IS_WORD.__contains__, raws))  # False only once the caches are full
+    if cached:
+        words = list(map(_IS_WORD.__getitem__, raws))
+        capitals = map(_IS_CAPITALISED.__getitem__, raws)
+        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
+    else:
         words = [r[0].isalnum() or "\u0300" <= r[0] <= "\u036f" for r in raws]
         capitals = [r[:1].isupper() for r in raws]
         special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    else:
-        capitals = map(_IS_CAPITALISED.__getitem__, raws)
-        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
     # tuple.__new__ straight from map: no Python-level call per token.
     tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
     if special:
