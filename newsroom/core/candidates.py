@@ -12,6 +12,7 @@ from __future__ import annotations
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
 from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from itertools import compress, count as counter
 from operator import itemgetter
 
 from newsroom.core.text import slugify
@@ -82,18 +83,18 @@ def _head(sentence: Sentence, index: int, heads: set[tuple[str, ...]]) -> int:
 
 def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: bool = False) -> int:
     """End of the name written from `start`: capitalised words, a few lower-case ones, "và" before a capital."""
-    tokens, caps = sentence.tokens, sentence.all_caps
+    tokens = sentence.tokens
     if start >= len(tokens) or blocked[start] or not tokens[start].is_word:
         return start
-    if not (lower_start or tokens[start].is_capitalised) or _stops(tokens[start], caps):
+    if not (lower_start or tokens[start].is_capitalised) or _stops(tokens[start], sentence):
         return start
     end, lower = start, 0
     while end < len(tokens) and end - start < MAX_NAME and not blocked[end] and tokens[end].is_word:
         token = tokens[end]
-        if _stops(token, caps):
+        if _stops(token, sentence):
             following = tokens[end + 1] if end + 1 < len(tokens) else None
-            if (token.norm == "và" and following is not None and following.is_capitalised and not caps
-                    and following.norm not in NEW_NAME_WORDS):
+            if (token.norm == "và" and following is not None and following.is_capitalised
+                    and following.norm not in NEW_NAME_WORDS and not sentence.all_caps):
                 end, lower = end + 1, 0
                 continue
             break
@@ -104,8 +105,9 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
     return end
 
 
-def _stops(token, caps: bool) -> bool:
-    return token.norm in STOP and (caps or not token.is_capitalised)
+def _stops(token, sentence: Sentence) -> bool:
+    # (the sentence's capitals are read last: they cost a regex, and most words settle it before)
+    return token.norm in STOP and (not token.is_capitalised or sentence.all_caps)
 
 
 def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> tuple[list[Match], list[tuple[str, str]]]:
@@ -116,7 +118,7 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     name it as a recipient, pages never list it.
     """
     tokens = sentence.tokens
-    heads = [i for i, norm in enumerate(map(_NORM, tokens)) if norm in HEAD_WORDS]
+    heads = list(compress(counter(), map(HEAD_WORDS.__contains__, sentence.norms)))
     if not heads:
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
@@ -127,7 +129,6 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             awarded[index] = match.kind == "award"
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
-    caps = sentence.all_caps
     done = 0  # tokens before this index belong to a name already read
     for index in heads:
         if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
@@ -136,9 +137,9 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         if length:
             done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
             continue
-        if not caps and tokens[index].norm in _UNIT_HEADS_BY_WORD:
+        if tokens[index].norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
-            if end > index:
+            if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
                 text = _capitalise(sentence.slice(index, end))
                 unit = Unit(slugify(text), text, registered=False)
                 resolved.append(Match("unit", index, end, (unit,), unit))
@@ -182,7 +183,7 @@ def _quoted_end(tokens, index: int) -> int:
 
 def _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates) -> int:
     tokens = sentence.tokens
-    head = tuple(t.norm for t in tokens[index : index + length])
+    head = tuple(map(_NORM, tokens[index : index + length]))
     after = index + length
     # "Bằng khen của X" names an award; "Huân chương của Chủ tịch nước" only says who confers one.
     of = after < len(tokens) and tokens[after].norm == "của" and head in BARE_HEADS
@@ -251,7 +252,7 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 def _unit_head(tokens, index: int) -> int:
     for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(head)]) == head:
+        if tuple(map(_NORM, tokens[index : index + len(head)])) == head:
             return len(head)
     return 0
 
@@ -264,7 +265,7 @@ def place_at(tokens, index: int) -> int:
     if index >= len(tokens):
         return 0
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(place)]) == place:
+        if tuple(map(_NORM, tokens[index : index + len(place)])) == place:
             following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
             if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
                     and not following.norm.isdigit() and following.norm not in STOP):
@@ -311,7 +312,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
     length = _unit_head(tokens, index)
     if not length:
         return index
-    head = tuple(t.norm for t in tokens[index : index + length])
+    head = tuple(map(_NORM, tokens[index : index + length]))
     start = index + length
     if start >= len(tokens) or covered[start - 1]:
         return index

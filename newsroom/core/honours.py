@@ -26,7 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, count as counter
+from operator import itemgetter
 
+from newsroom.core.candidates import SURNAMES
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.shapes import (
@@ -36,6 +40,8 @@ from newsroom.core.shapes import (
     TIME_WORDS,
 )
 from newsroom.core.text import normalise
+
+_NORM = itemgetter(0)  # a token's matching form
 
 STATUSES = ("conferred", "proposed", "posthumous")
 RECIPIENT_KINDS = ("person", "unit", "individuals", "collectives")
@@ -66,9 +72,11 @@ class Honour:
 
 GROUP_NOUNS = {noun: "individuals" for noun in INDIVIDUAL_NOUNS} | {noun: "collectives" for noun in COLLECTIVE_NOUNS}
 _GROUP_LENGTHS = sorted({len(noun) for noun in GROUP_NOUNS}, reverse=True)
+_GROUP_FIRST_WORDS = frozenset(noun[0] for noun in GROUP_NOUNS)
 _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
+_ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _DECISION = re.compile(
@@ -127,15 +135,16 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     state = state or ArticleState(registry)
     tokens = sentence.tokens
     starts = {m.first: m for m in matches if m.target is not None}
-    decision = find_decision(sentence.text) or state.decision
-    state.decision = find_decision(sentence.text)
+    found = find_decision(sentence.text)
+    decision = found or state.decision
+    state.decision = found
     awards = [m for m in matches if m.kind == "award" and m.target is not None]
     if not awards:
         honours = _continue_list(sentence, starts, state, decision)
         _remember(sentence, matches, state)
         return honours
     honours: list[Honour] = []
-    bounds = _clauses(tokens)
+    bounds = _clauses(sentence.norms)
     record_from: list[_Recipient] | None = None
     opened: OpenList | None = None
     list_status = state.list_status if sentence.item or state.open_list else None
@@ -170,16 +179,14 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     return honours
 
 
-def _clauses(tokens) -> list[tuple[int, int]]:
+def _clauses(norms: list[str]) -> list[tuple[int, int]]:
     """Clauses split on ";", except inside a list opened by ":" or "gồm" (its items are split by ";")."""
-    bounds, start, listing = [], 0, False
-    for index, token in enumerate(tokens):
-        if token.norm in (":", "gồm"):
-            listing = True
-        elif token.norm == ";" and not listing:
-            bounds.append((start, index))
-            start = index + 1
-    bounds.append((start, len(tokens)))
+    listing = min((norms.index(word) for word in (":", "gồm") if word in norms), default=len(norms))
+    bounds, start = [], 0
+    for index in compress(counter(), map(";".__eq__, norms[:listing])):
+        bounds.append((start, index))
+        start = index + 1
+    bounds.append((start, len(norms)))
     return bounds
 
 
@@ -189,7 +196,7 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
     last_unit = None
     for match in matches:
         if match.kind == "unit" and match.target is not None:
-            state.by_head[normalise(match.target.name).split(" ")[0]] = match.target
+            state.by_head[_first_word(match.target.name)] = match.target
             last_unit = match.target
             if state.actor is None:
                 state.actor = match.target
@@ -202,6 +209,11 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
         state.record_unit = None  # the list of achievements is over
 
 
+@lru_cache(maxsize=4096)
+def _first_word(name: str) -> str:
+    return normalise(name).split(" ")[0]
+
+
 def _only_time(tokens, first: int, last: int) -> bool:
     """Only dates and time words before the award: the clause's subject is the unit it is about."""
     words = [t for t in tokens[first:last] if t.norm not in (":", ";")]
@@ -210,7 +222,7 @@ def _only_time(tokens, first: int, last: int) -> bool:
 
 def _status(tokens, first: int, last: int) -> str:
     """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
-    norms = [t.norm for t in tokens[first:last]]
+    norms = list(map(_NORM, tokens[first:last]))
     for index, norm in enumerate(norms):
         if norm not in _PROPOSAL_FIRST:
             continue
@@ -227,6 +239,8 @@ def _status(tokens, first: int, last: int) -> str:
 
 
 def find_decision(text: str) -> Decision | None:
+    if "q" not in text and "Q" not in text:
+        return None  # no "quyết định" nor "QĐ": most sentences, skipped without the regex
     match = _DECISION.search(text)
     if match is None or not (match["number"] or match["date"]):
         return None
@@ -361,7 +375,6 @@ def _verb_start(tokens, award_first: int, before: int, starts: dict[int, Match])
     ("UBND tỉnh trình Thủ tướng Chính phủ") only if "được" stands before it;
     left of "được" only "đã", "cũng", "vinh dự".
     """
-    ends = _ends(starts)
     index, verbs = award_first, 0
     while index > before:
         norm = tokens[index - 1].norm
@@ -537,10 +550,15 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
     return items
 
 
+_GROUPED_DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
 def _number(norm: str) -> int | None:
     if norm.isdigit():
         return int(norm)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", norm):
+    if not norm[:1].isdecimal():
+        return None  # (\d is a decimal digit): most words, without the regex
+    if _GROUPED_DIGITS.fullmatch(norm):
         return int(re.sub(r"[.,]", "", norm))
     return None
 
@@ -564,8 +582,10 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
 
 def _group_at(tokens, index: int):
     """(noun as normalised, "individuals" | "collectives", length) of a group noun at `index`."""
+    if index >= len(tokens) or tokens[index].norm not in _GROUP_FIRST_WORDS:
+        return None
     for length in _GROUP_LENGTHS:
-        key = tuple(t.norm for t in tokens[index : index + length])
+        key = tuple(map(_NORM, tokens[index : index + length]))
         if len(key) == length and key in GROUP_NOUNS:
             return " ".join(key), GROUP_NOUNS[key], length
     return None
@@ -587,7 +607,7 @@ def _group_run(tokens, index: int, last: int) -> tuple[int, str] | None:
 
 def _title_at(tokens, index: int) -> int:
     for title in _TITLES_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(t.norm for t in tokens[index : index + len(title)]) == title:
+        if tuple(map(_NORM, tokens[index : index + len(title)])) == title:
             return len(title)
     return 0
 
@@ -670,7 +690,7 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
         return _Recipient("group", sentence.slice(lead, last), unit=unit, group_kind=kind, first=lead, last=last)
     if count is None and tokens[first].norm in _PLACE_FIRST_WORDS:
         length = next((len(p) for p in sorted(PLACE_RECIPIENT_WORDS, key=len, reverse=True)
-                       if tuple(t.norm for t in tokens[first : first + len(p)]) == p), 0)
+                       if tuple(map(_NORM, tokens[first : first + len(p)])) == p), 0)
         end = first + length
         while end < last and tokens[end].is_word and tokens[end].is_capitalised:
             end += 1
@@ -688,8 +708,6 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
 
 def _is_name(tokens, first: int, last: int, starts) -> bool:
     """Three capitalised words with no title ("Đặng Thị Lý" in "cho các Bà mẹ: Đặng Thị Lý, …")."""
-    from newsroom.core.candidates import SURNAMES
-
     if first + 2 >= last + 0 or tokens[first].norm not in SURNAMES:
         return False
     return all(i < last and tokens[i].is_word and tokens[i].is_capitalised and i not in starts
@@ -698,8 +716,10 @@ def _is_name(tokens, first: int, last: int, starts) -> bool:
 
 def _anaphora(tokens, first: int, last: int, state: ArticleState) -> Unit | None:
     """"nhà trường", "bệnh viện": the school or hospital last named in the article."""
+    if first >= len(tokens) or tokens[first].norm not in _ANAPHORA_FIRST_WORDS:
+        return None
     for words, head in ANAPHORA.items():
-        if not head or tuple(t.norm for t in tokens[first : first + len(words)]) != words:
+        if not head or tuple(map(_NORM, tokens[first : first + len(words)])) != words:
             continue
         if first + len(words) < last and tokens[first + len(words)].is_capitalised:
             return None  # a name follows: "Trường THPT …" is no reference

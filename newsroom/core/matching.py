@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress, count as counter
 from operator import itemgetter
-from functools import cached_property
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
 from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
@@ -20,7 +20,8 @@ END = ""  # trie key of a complete name (no token is empty)
 PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+# Runs of two letters or more (one letter says nothing about capitals).
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -29,17 +30,25 @@ class Sentence:
     text: str  # the sentence as written
     in_title: bool
     item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
+    norms: list | None = None  # the tokens' matching forms, for scans that look at nothing else
+    caps: bool | None = field(default=None, repr=False)  # all_caps, once computed
+
+    def __post_init__(self) -> None:
+        if self.norms is None:
+            self.norms = list(map(_NORM, self.tokens))
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
         base = self.tokens[0].start
         return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
 
-    @cached_property
+    @property
     def all_caps(self) -> bool:
         """Written in capitals: capitalisation then says nothing about names."""
-        words = [word for word in _LETTERS.findall(self.text, 0, 400) if len(word) > 1]
-        return bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
+        if self.caps is None:  # (a plain property: functools.cached_property takes a lock per read)
+            words = _WORDS.findall(self.text, 0, 400)
+            self.caps = bool(words) and sum(map(str.isupper, words)) >= 0.7 * len(words)
+        return self.caps
 
 
 @dataclass
@@ -163,7 +172,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
         return []
     norms = list(map(_NORM, tokens))
     starts = list(map(_START, tokens))
-    cuts = {index + 1 for index, norm in enumerate(norms) if norm in SENTENCE_END}
+    cuts = set(compress(counter(1), map(SENTENCE_END.__contains__, norms)))
     items: set[int] = set()
     dropped: set[int] = set()
     line_starts = [0]
@@ -191,12 +200,13 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     for cut in sorted(cuts) + [count]:
         if cut <= previous:
             continue
-        part = tokens[previous:cut]
+        part, part_norms = tokens[previous:cut], norms[previous:cut]
         if dropped:
             part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
+            part_norms = list(map(_NORM, part))
         if part:
             item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
-            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item))
+            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item, part_norms))
         previous = cut
     return sentences
 
@@ -205,13 +215,19 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
 ROLE_SUFFIXES = {"viên"}
 
 
-def scan(trie: dict, tokens: list[Token]) -> list[Match]:
+def scan(trie: dict, tokens: list[Token], norms: list | None = None) -> list[Match]:
     """Leftmost-longest registered names, not overlapping."""
     matches: list[Match] = []
+    if norms is None:
+        norms = list(map(_NORM, tokens))
     count = len(tokens)
     index = 0
-    while index < count:
-        node = trie.get(tokens[index].norm)
+    # Only tokens that start some registered name are walked (found at C speed).
+    for first in compress(counter(), map(trie.__contains__, norms)):
+        if first < index:
+            continue  # inside the name found before
+        index = first
+        node = trie[norms[index]]
         best: tuple[int, Terminal, bool] | None = None
         position = index
         while node is not None:
@@ -223,12 +239,11 @@ def scan(trie: dict, tokens: list[Token]) -> list[Match]:
                 best = (position, node[PLACED], True)
             if position >= count:
                 break
-            node = node.get(tokens[position].norm)
+            node = node.get(norms[position])
         if best is None:
-            index += 1
             continue
         end, entry, placed = best
-        if entry.award is None and end < count and tokens[end].norm in ROLE_SUFFIXES:
+        if entry.award is None and end < count and norms[end] in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
         if entry.award is not None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache, partial
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -113,10 +115,11 @@ def normalise_word(word: str) -> str:
 
 
 _RAW_CACHE: dict[str, object] = {}
-_FLAGS: dict[str, tuple[bool, bool]] = {}
+_IS_WORD: dict[str, bool] = {}
+_IS_CAPITALISED: dict[str, bool] = {}
+_SPECIAL_RAWS: set[str] = set()  # cached words whose matching form depends on context (_expand)
 _MAKE = partial(tuple.__new__, Token)
-_SPAN = re.Match.span
-_GROUP = re.Match.group
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept between what finditer would skip
 
 
 def _word_norm(raw: str) -> object:
@@ -131,7 +134,10 @@ def _word_norm(raw: str) -> object:
             cached = raw
         if len(_RAW_CACHE) < 200_000:
             _RAW_CACHE[raw] = cached
-            _FLAGS[raw] = (raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f", raw[:1].isupper())
+            _IS_WORD[raw] = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
+            _IS_CAPITALISED[raw] = raw[:1].isupper()
+            if cached.__class__ is tuple or cached in _CONTEXT_WORDS:
+                _SPECIAL_RAWS.add(raw)
     return cached
 
 
@@ -141,28 +147,34 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span. This is the recogniser's hot path: words are looked up
-    in a cache and the lists are built by C-level map/zip; only the rare
+    sharing its span. This is the recogniser's hot path: one regex split, words
+    looked up in a cache, and lists built by C-level map/zip/accumulate; only the rare
     tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
-    matches = list(_TOKEN.finditer(text))
-    raws = list(map(_GROUP, matches))
-    get = _RAW_CACHE.get
-    norms = list(map(get, raws))
-    if None in norms:
+    # Split on the tokens: [gap, token, gap, token, …, gap]. The running sum of the pieces'
+    # lengths gives every token's span without building a Match object per word.
+    pieces = _SPLIT.split(text)
+    if len(pieces) == 1:
+        return []
+    bounds = list(accumulate(map(len, pieces), initial=offset))
+    raws = pieces[1::2]
+    norms = list(map(_RAW_CACHE.get, raws))
+    cached = None not in norms  # every word seen before: its flags are cached too
+    if not cached:
         norms = list(map(_word_norm, raws))
-    flags = list(map(_FLAGS.get, raws))
-    if None in flags:  # the cache was full
-        flags = [(r[0].isalnum() or "\u0300" <= r[0] <= "\u036f", r[:1].isupper()) for r in raws]
-    spans = list(map(_SPAN, matches))
-    if offset:
-        spans = [(a + offset, b + offset) for a, b in spans]
-    words, capitals = zip(*flags) if flags else ((), ())
-    starts, ends = zip(*spans) if spans else ((), ())
-    tokens = list(map(_MAKE, zip(norms, starts, ends, raws, words, capitals)))
-    special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    for index in reversed(special):  # from the end, so that splicing keeps earlier indices valid
-        _fix(text, offset, tokens, index)
+        cached = all(map(_IS_WORD.__contains__, raws))  # False only once the caches are full
+    if cached:
+        words = list(map(_IS_WORD.__getitem__, raws))
+        capitals = map(_IS_CAPITALISED.__getitem__, raws)
+        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
+    else:
+        words = [r[0].isalnum() or "\u0300" <= r[0] <= "\u036f" for r in raws]
+        capitals = [r[:1].isupper() for r in raws]
+        special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
+    # tuple.__new__ straight from map: no Python-level call per token.
+    tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
+    if special:
+        tokens = _expand(text, offset, tokens, special)
     return tokens
 
 
@@ -170,34 +182,54 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _fix(text: str, offset: int, tokens: list[Token], index: int) -> None:
-    """Expand an abbreviation ("UBND", "TP." with its dot) or read the grade after "hạng"."""
-    token = tokens[index]
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if token.norm == "hạng":
-        if following is not None and following.norm.__class__ is str and following.norm in GRADES:
-            tokens[index + 1] = following._replace(norm=GRADES[following.norm])
-        return
-    lowered = normalise_word(token.text)
-    if lowered in _DOTTED and following is not None and following.text == "." and following.start == token.end:
-        # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-        written = text[token.start - offset : following.end - offset]
-        tokens[index : index + 2] = [Token(part, token.start, following.end, written, True, token.is_capitalised)
-                                     for part in _DOTTED[lowered]]
-    elif token.norm.__class__ is tuple:
-        tokens[index : index + 1] = [token._replace(norm=part) for part in token.norm]
+def _expand(text: str, offset: int, tokens: list[Token], special: list[int]) -> list[Token]:
+    """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
+
+    One pass that copies the plain runs between special tokens: splicing the
+    list at every abbreviation would cost a copy of the article each time.
+    None of the tokens a special one changes (a grade, a dot) is special itself.
+    """
+    result: list[Token] = []
+    count = len(tokens)
+    done = 0  # tokens[:done] are in result
+    for index in special:
+        result += tokens[done:index]
+        done = index + 1
+        token = tokens[index]
+        norm = token[0]
+        following = tokens[index + 1] if index + 1 < count else None
+        if norm == "hạng":
+            result.append(token)
+            if following is not None and following[0].__class__ is str and following[0] in GRADES:
+                result.append(_MAKE((GRADES[following[0]],) + following[1:]))
+                done = index + 2
+            continue
+        lowered = normalise_word(token[3])
+        if lowered in _DOTTED and following is not None and following[3] == "." and following[1] == token[2]:
+            # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+            written = text[token[1] - offset : following[2] - offset]
+            result += [Token(part, token[1], following[2], written, True, token[5]) for part in _DOTTED[lowered]]
+            done = index + 2
+        elif norm.__class__ is tuple:
+            rest = token[1:]
+            result += [_MAKE((part,) + rest) for part in norm]
+        else:
+            result.append(token)
+    result += tokens[done:]
+    return result
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
-    return " ".join(token.norm for token in tokenize(text))
+    return " ".join(map(itemgetter(0), tokenize(text)))
 
 
 # Pelican's default SLUG_REGEX_SUBSTITUTIONS: one slug rule for articles, units and awards.
 _SLUG_SUBSTITUTIONS = ((r"[^\w\s-]", ""), (r"\A\s*", ""), (r"\s*\Z", ""), (r"[-\s]+", "-"))
 
 
+@lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
     """Pelican's default slug, without importing Pelican: "Văn phòng Tỉnh ủy" -> "van-phong-tinh-uy"."""
     value = unidecode(unicodedata.normalize("NFKC", Markup(text).striptags()))
