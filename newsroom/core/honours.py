@@ -613,7 +613,7 @@ def _title_at(tokens, index: int) -> int:
 
 
 def _person_name_end(sentence: Sentence, start: int, last: int, starts) -> int:
-    """A person's name: capitalised words, ended by a dash, comma or lower-case word ("Lê Văn Hùng - Hiệu trưởng")."""
+    """A person's name: capitalised words, ended by a dash, comma or lower-case word ("Trần Văn An - Hiệu trưởng")."""
     tokens = sentence.tokens
     end = start
     while end < last and end - start < 6 and tokens[end].is_word and tokens[end].is_capitalised and end not in starts:
@@ -707,7 +707,7 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
 
 
 def _is_name(tokens, first: int, last: int, starts) -> bool:
-    """Three capitalised words with no title ("Đặng Thị Lý" in "cho các Bà mẹ: Đặng Thị Lý, …")."""
+    """Three capitalised words with no title ("Đỗ Thị Cúc" in "cho các Bà mẹ: Đỗ Thị Cúc, …")."""
     if first + 2 >= last + 0 or tokens[first].norm not in SURNAMES:
         return False
     return all(i < last and tokens[i].is_word and tokens[i].is_capitalised and i not in starts
@@ -747,7 +747,7 @@ def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Ma
         last = recipients[-1] if recipients else None
         if last is not None and last.kind == "person" and parsed.kind in ("role", "unit", "place") \
                 or last is not None and last.kind == "person" and parsed.kind == "group" and parsed.count is None:
-            # "Thiếu tướng Nguyễn Văn Man, Phó Tư lệnh Quân khu 4, Bộ Quốc phòng": role, then units.
+            # "Thiếu tướng Nguyễn Văn B, Phó Tư lệnh Quân khu 9, Bộ Quốc phòng": role, then units.
             if parsed.kind == "role":
                 last.role = last.role or parsed.name
             if parsed.unit is not None:
