@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from newsroom.core.registry import KIND_LABELS, KIND_ORDER, UNIT_KIND_LABELS, Award, Registry, Unit
@@ -52,6 +53,10 @@ class UnitEntry:
     # Roll-up: a unit as readers count it includes its departments (and theirs).
 
     def descendants(self) -> list[UnitEntry]:
+        return self._descendants
+
+    @cached_property
+    def _descendants(self) -> list[UnitEntry]:
         found, stack, seen = [], list(self.children), {id(self)}
         while stack:
             entry = stack.pop()
@@ -62,7 +67,8 @@ class UnitEntry:
             stack.extend(entry.children)
         return found
 
-    @property
+    # Computed once the catalogue is complete, then kept: every page of a unit and of its parent asks again.
+    @cached_property
     def rolled_up_articles(self) -> list[Any]:
         """Its own and its departments' articles, each once, newest first."""
         if not self.children:
@@ -73,7 +79,7 @@ class UnitEntry:
                 seen.setdefault(id(article), article)
         return sorted(seen.values(), key=lambda a: a.date, reverse=True)
 
-    @property
+    @cached_property
     def rolled_up_conferments(self) -> list[Conferment]:
         """Honours of the unit, its people and its departments, newest first."""
         found = list(self.conferments)
