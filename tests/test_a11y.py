@@ -63,6 +63,6 @@ def test_no_axe_violations_on_search_results(browser, served_readers_site, axe_s
     tab = browser.new_page()
     tab.goto(served_readers_site + "/tim-kiem/")
     tab.locator("main input[type=search], main input[type=text]").first.fill("Văn phòng Tỉnh ủy")
-    tab.locator("main a[href*='/tin-tuc/20']").first.wait_for(timeout=15000)
+    tab.locator("main a[href*='/tin-tuc/20']").first.wait_for(timeout=60000)
     assert violations(tab, axe_source) == []
     tab.close()
