@@ -14,10 +14,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from newsroom.core.markdown_text import markdown_to_text
-from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
+from newsroom.core.recognition import Recognition, Recogniser
 from newsroom.core.registry import Registry, RegistryError
-from newsroom.core.source import SourceError, parse_markdown, parse_raw
+from newsroom.core.source import SourceError, parse_raw
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,17 +74,9 @@ def analyse_markdown(args, paths: list[Path]) -> dict:
 
 
 def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
+    """A raw-text article (Markdown ones come from the build's analysis; an unreadable one fails here too)."""
     if not path.is_file():
         raise SourceError(path, 1, "không tìm thấy tệp / file not found")
-    if path.suffix.lower() == ".md":
-        source = parse_markdown(path)
-        return recogniser.recognise(
-            source.get("title"),
-            markdown_to_text(source.body),
-            metadata_units=split_metadata_list(source.get("units")),
-            metadata_awards=split_metadata_list(source.get("awards")),
-            excluded=split_metadata_list(source.get("exclude")),
-        )
     article = parse_raw(path)
     return recogniser.recognise(article.title, article.body_text)
 

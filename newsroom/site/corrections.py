@@ -36,18 +36,6 @@ def withdraw(content) -> None:
         content.status = "hidden"
 
 
-def incomplete(content) -> list[tuple[str, str, str]]:
-    """(key, Vietnamese, English) for a correction or withdrawal readers could not understand."""
-    problems = []
-    if getattr(content, "withdrawn", False) and not getattr(content, "reason", "").strip():
-        problems.append(("Status", "bài đã gỡ cần dòng \"Reason:\" nêu lý do",
-                         'a withdrawn article needs a "Reason:" line saying why'))
-    if getattr(content, "correction", "").strip() and not getattr(content, "modified", None):
-        problems.append(("Correction", 'ghi chú sửa đổi cần dòng "Modified:" ghi thời điểm sửa',
-                         'a correction note needs a "Modified:" line with the time of the change'))
-    return problems
-
-
 def revocations(value: str) -> list[Revocation]:
     found = []
     for part in (value or "").split(";"):

@@ -6,16 +6,14 @@ import logging
 
 from pelican import signals
 
-from newsroom.site.corrections import incomplete, mark_revoked, metadata_line, withdraw
+from newsroom.site.corrections import mark_revoked, metadata_line, withdraw
 
 logger = logging.getLogger("pelican.plugins.newsroom_corrections")  # under "pelican": the build reports it
 
 
 def read_corrections(content) -> None:
+    # Incomplete corrections and withdrawals are refused by the check (newsroom.site.corrections.check_corrections).
     withdraw(content)
-    for key, vietnamese, english in incomplete(content):
-        logger.error("%s:%d: lỗi: %s / error: %s", content.source_path, metadata_line(content.source_path, key),
-                     vietnamese, english)
 
 
 def mark_revoked_honours(generators) -> None:
