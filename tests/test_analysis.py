@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 
 from conftest import page, run_newsroom
 
 from newsroom.analysis import Analyser
 from newsroom.analysis.batch import PARALLEL_FROM
+from newsroom.analysis.cache import DATABASE
 
 ARTICLE = "content/articles/2026/02/tin.md"
 
@@ -44,16 +46,36 @@ def analyser(project) -> Analyser:
     return Analyser(project / "content", settings["MARKDOWN"], cache_dir=project / ".cache/analysis")
 
 
-def test_a_damaged_cache_is_ignored_and_replaced(project_copy):
+def _entries(project) -> dict[str, bytes]:
+    with sqlite3.connect(project / ".cache/analysis" / DATABASE) as db:
+        return dict(db.execute("SELECT key, payload FROM analyses"))
+
+
+def test_a_damaged_entry_is_ignored_and_replaced(project_copy):
     articles = sorted((project_copy / "content/articles").rglob("*.md"))
     fresh, _ = analyser(project_copy).analyse_files(articles)
-    entries = sorted((project_copy / ".cache/analysis").rglob("*.pickle"))
+    entries = _entries(project_copy)
     assert len(entries) == len(articles)
-    entries[0].write_bytes(b"\x80\x05garbage")
-    entries[1].write_bytes(pickle.dumps(("another key", "not an analysis")))
+    garbled, foreign = sorted(entries)[:2]
+    with sqlite3.connect(project_copy / ".cache/analysis" / DATABASE) as db:
+        db.execute("UPDATE analyses SET payload = ? WHERE key = ?", (b"\x80\x05garbage", garbled))
+        db.execute("UPDATE analyses SET payload = ? WHERE key = ?", (pickle.dumps(("another key", "not an analysis")), foreign))
     again, _ = analyser(project_copy).analyse_files(articles)
     assert [a.html for a in again.values()] == [a.html for a in fresh.values()]
-    assert pickle.loads(entries[0].read_bytes())[0] != "another key"
+    assert pickle.loads(_entries(project_copy)[garbled])[0] == garbled
+    assert pickle.loads(_entries(project_copy)[foreign])[0] == foreign
+
+
+def test_a_damaged_cache_file_is_started_afresh(project_copy):
+    articles = sorted((project_copy / "content/articles").rglob("*.md"))
+    fresh, _ = analyser(project_copy).analyse_files(articles)
+    database = project_copy / ".cache/analysis" / DATABASE
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    database.write_bytes(b"not a database at all " * 200)
+    again, _ = analyser(project_copy).analyse_files(articles)
+    assert [a.html for a in again.values()] == [a.html for a in fresh.values()]
+    assert len(_entries(project_copy)) == len(articles)
 
 
 def test_parallel_analysis_equals_serial(project_copy, monkeypatch):

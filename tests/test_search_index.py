@@ -55,11 +55,12 @@ def test_changed_records_are_indexed_again(tmp_path):
 def test_a_damaged_kept_bundle_is_not_trusted(tmp_path):
     cache = tmp_path / "cache"
     write_search_index(tmp_path / "one", records(), cache_dir=cache)
+    one = files(tmp_path / "one")
     victim = next(p for p in (cache / "bundle" / "fragment").iterdir())
     victim.write_bytes(b"damaged")
     write_search_index(tmp_path / "two", records(), cache_dir=cache)
     two = files(tmp_path / "two")
-    assert two[f"fragment/{victim.name}"] == files(tmp_path / "one")[f"fragment/{victim.name}"]
+    assert two[f"fragment/{victim.name}"] == one[f"fragment/{victim.name}"]
     # Indexed again and kept again: the next build reuses the new one.
     write_search_index(tmp_path / "three", records(), cache_dir=cache)
     assert files(tmp_path / "three") == two

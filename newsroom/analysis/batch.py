@@ -90,14 +90,16 @@ class Analyser:
                 results[path] = cached
             else:
                 pending.append((path, key, data, stamp))
+        fresh: list[tuple[str, bytes]] = []
         for path, key, stamp, outcome in self._analyse_pending(pending):
             if isinstance(outcome, Unreadable):
                 unreadable.append(outcome)
                 continue
             payload, analysis = outcome
-            self.cache.store(key, payload)
+            fresh.append((key, payload))
             self._remember(path, stamp, key, analysis)
             results[path] = analysis
+        self.cache.store_many(fresh)
         return {path: results[path] for path in paths if path in results}, unreadable
 
     def _remember(self, path: Path, stamp: tuple[int, int], key: str, analysis: ArticleAnalysis) -> None:

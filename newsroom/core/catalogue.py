@@ -99,7 +99,10 @@ class UnitEntry:
 
     def own_article(self, article: Any) -> bool:
         """False for an article listed only because a department is named in it."""
-        return any(a is article for a in self.articles)
+        count, own = self.__dict__.get("_own_ids", (-1, set()))
+        if count != len(self.articles):  # made once per unit, not once per listed article
+            count, own = self.__dict__["_own_ids"] = (len(self.articles), {id(a) for a in self.articles})
+        return id(article) in own
 
 
 @dataclass(eq=False)

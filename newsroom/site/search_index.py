@@ -119,33 +119,31 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_di
     every run, so without it two builds of the same site would differ (and a
     publish would send them again).
     """
-    site_dir = Path(site_dir)
-    bundle = site_dir / BUNDLE
+    bundle = Path(site_dir) / BUNDLE
+    folding = json.dumps(folding_table(), ensure_ascii=False)
+    pages = [(record, record.html()) for record in records]
+    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{_pagefind_version()}\0{folding}".encode("utf-8"))
+    for record, html in pages:
+        digest.update(f"\0{html}\0{record.text}".encode("utf-8"))
+    fingerprint = digest.hexdigest()
+    if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
+        return len(pages)
     texts = bundle / TEXTS
     texts.mkdir(parents=True, exist_ok=True)
-    folding = json.dumps(folding_table(), ensure_ascii=False)
-    digest = hashlib.sha256(f"{INDEX_FORMAT}\0{_pagefind_version()}\0{folding}".encode("utf-8"))
-    count = 0
     # Each record becomes a small page of its own in a scratch folder that Pagefind
     # indexes in one call. Adding records one by one through the Python service
     # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
     with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-        for record in records:
-            html = record.html()
+        for record, html in pages:
             target = Path(scratch) / record.source_path()
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
             (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
-            digest.update(f"\0{html}\0{record.text}".encode("utf-8"))
-            count += 1
-        fingerprint = digest.hexdigest()
-        if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
-            return count
         _run(_index_folder(Path(scratch), bundle))
     (bundle / FOLDING_FILE).write_text(folding, encoding="utf-8")
     if cache_dir is not None:
         _remember(Path(cache_dir), fingerprint, bundle)
-    return count
+    return len(pages)
 
 
 def _pagefind_version() -> str:
@@ -173,7 +171,8 @@ def _reuse(cache_dir: Path, fingerprint: str, bundle: Path) -> bool:
             return False
     except (OSError, ValueError, AttributeError):
         return False
-    shutil.copytree(kept, bundle, dirs_exist_ok=True, ignore=shutil.ignore_patterns(CACHE_MANIFEST))
+    shutil.copytree(kept, bundle, dirs_exist_ok=True, ignore=shutil.ignore_patterns(CACHE_MANIFEST),
+                    copy_function=_link_or_copy)
     return True
 
 
@@ -182,7 +181,7 @@ def _remember(cache_dir: Path, fingerprint: str, bundle: Path) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix="bundle-", dir=cache_dir))
-        shutil.copytree(bundle, fresh, dirs_exist_ok=True)
+        shutil.copytree(bundle, fresh, dirs_exist_ok=True, copy_function=_link_or_copy)
         (fresh / CACHE_MANIFEST).write_text(json.dumps({"fingerprint": fingerprint, "files": _manifest(fresh)}), encoding="utf-8")
         kept = cache_dir / "bundle"
         if kept.exists():
@@ -192,6 +191,14 @@ def _remember(cache_dir: Path, fingerprint: str, bundle: Path) -> None:
         os.rename(fresh, kept)
     except OSError:
         pass  # a cache that cannot be written only costs the next build an indexing run
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """Bundle files are never changed once written (the manifest's hashes are checked before reuse): share them."""
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copy2(source, target)
 
 
 async def _index_folder(folder: Path, bundle: Path) -> None:
