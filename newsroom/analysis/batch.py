@@ -57,7 +57,8 @@ class Analyser:
         self.cache = AnalysisCache(cache_dir)
         self.photo_cache = PhotoCache(photo_cache) if photo_cache else None
         self.workers = workers or os.cpu_count() or 1
-        self._memory: dict[Path, tuple[tuple[int, int], str, ArticleAnalysis]] = {}
+        # Keyed by absolute path: check walks `content/…`, Pelican's reader passes the same file absolute.
+        self._memory: dict[str, tuple[tuple[int, int], str, ArticleAnalysis]] = {}
         self.check_memo: dict[Path, tuple] = {}  # newsroom.checks.site: each article's problems, while still true
 
     def registry_changed(self) -> bool:
@@ -72,7 +73,7 @@ class Analyser:
             try:
                 stat = path.stat()
                 stamp = (stat.st_mtime_ns, stat.st_size)
-                remembered = self._memory.get(path)
+                remembered = self._memory.get(os.path.abspath(path))
                 if remembered is not None and remembered[0] == stamp and _current(remembered[2]):
                     results[path] = remembered[2]
                     continue
@@ -103,7 +104,7 @@ class Analyser:
         return {path: results[path] for path in paths if path in results}, unreadable
 
     def _remember(self, path: Path, stamp: tuple[int, int], key: str, analysis: ArticleAnalysis) -> None:
-        self._memory[path] = (stamp, key, analysis)
+        self._memory[os.path.abspath(path)] = (stamp, key, analysis)
 
     def _relative(self, path: Path) -> str:
         try:

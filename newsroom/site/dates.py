@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 
-LOCALE = "vi"
+LOCALE = Locale.parse("vi")  # parsed once: Babel parses a locale name again on every call
 
 
 @lru_cache(maxsize=65536)  # every list shows each article's date: format it once
