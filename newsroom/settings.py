@@ -87,7 +87,24 @@ def load_settings(path: Path, overrides: dict | None = None, for_pelican: bool =
         settings.setdefault(name, setting.default)
     cache = Path(settings["ANALYSIS_CACHE_PATH"])
     settings["ANALYSIS_CACHE_PATH"] = str(cache if cache.is_absolute() else path.resolve().parent / cache)
+    if for_pelican:
+        settings["JINJA_ENVIRONMENT"] = _remembered_templates(
+            settings.get("JINJA_ENVIRONMENT") or {}, Path(settings["ANALYSIS_CACHE_PATH"]).parent)
     return settings
+
+
+def _remembered_templates(environment: dict, cache_root: Path) -> dict:
+    """Templates compiled once and kept (Jinja checks the template's file before using its kept code), and
+    not looked at again during a run: a build is one run, and `serve` starts a new run when the theme changes."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(cache_root) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        environment = {"bytecode_cache": FileSystemBytecodeCache(str(folder)), **environment}
+    except OSError:
+        pass  # no cache folder: templates are compiled on every run
+    return {"auto_reload": False, **environment}
 
 
 # Development builds have no site address by design; production ones do (publishconf.py).

@@ -208,6 +208,11 @@ def remove_leftovers(output: Path) -> list[Path]:
     return removed
 
 
+def live_build(output: Path) -> Path | None:
+    """The build folder `output` shows, when it is one of ours (never a folder someone else made)."""
+    return output.resolve() if _is_our_link(output) else None
+
+
 def _is_our_link(output: Path) -> bool:
     if not output.is_symlink():
         return False

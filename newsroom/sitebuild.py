@@ -9,6 +9,7 @@ one rename replaces it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.checks.site import check_content
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
-from newsroom.site_output import output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for
+from newsroom.site_output import (
+    live_build, output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
+)
 
 
 @dataclass
@@ -65,14 +68,17 @@ def run_pelican(settings: dict, output: Path) -> list[str]:
     return run_site(settings, output)[0]
 
 
-def run_site(settings: dict, output: Path):
-    """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
-    from newsroom.pelicanrun import SiteRun
+def run_site(settings: dict, output: Path, previous: Path | None = None):
+    """(messages, SiteRun): the run's generators stay usable for re-publishing one article.
+
+    `previous`: the build being replaced; pages that come out the same are linked from it.
+    """
+    from newsroom.pelicanrun import ReusingWriter, SiteRun
 
     run = None
     with PelicanMessages() as messages:
         run = SiteRun({**settings, "OUTPUT_PATH": str(output)})
-        run.generate()
+        run.generate(functools.partial(ReusingWriter, previous=str(previous) if previous else None))
     return messages.lines, run
 
 
@@ -110,7 +116,7 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
         if checked.errors:
             raise BuildFailed([str(p) for p in checked.errors])
         with staging_for(output, shown=options.output) as staging:
-            messages, run = run_site(settings, staging)
+            messages, run = run_site(settings, staging, previous=live_build(output))
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)

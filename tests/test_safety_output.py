@@ -128,6 +128,22 @@ def test_output_is_a_link_switched_by_one_rename_and_old_builds_are_removed(proj
     assert sorted(p.name for p in builds_folder(output).iterdir()) == sorted(["lock", output.resolve().name])
 
 
+def test_a_rebuild_is_exactly_the_site_a_fresh_build_makes(project_copy, tmp_path):
+    """Pages that did not change are linked from the previous build: the result must not tell."""
+    assert build(project_copy).returncode == 0
+    first = snapshot(project_copy / "output")
+    article = next((project_copy / "content/articles").rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8").replace("Title: ", "Title: Sửa: ", 1), encoding="utf-8")
+    assert build(project_copy).returncode == 0
+    rebuilt = snapshot(project_copy / "output")
+    fresh = tmp_path / "fresh"
+    assert build(project_copy, fresh).returncode == 0
+    assert rebuilt == snapshot(fresh)
+    assert rebuilt != first and {path for path in first if first[path] == rebuilt.get(path)}, "most pages stay the same"
+    assert all((project_copy / "output" / path).stat().st_nlink == 1 for path in rebuilt if path.suffix == ".html"), \
+        "the previous build is gone: no page is still shared with it"
+
+
 def test_the_site_is_served_through_the_link(project_copy):
     assert build(project_copy).returncode == 0
     handler = functools.partial(Quiet, directory=str(project_copy / "output"))
