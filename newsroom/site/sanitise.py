@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -155,7 +156,12 @@ def sanitise(html: str, site_url: str = "") -> SanitisedHtml:
     `site_url` is the site's own address (SITEURL): images from it are kept.
     """
     site_host = _host_of(site_url)
-    cleaner = nh3.Cleaner(
+    return SanitisedHtml(_cleaner(site_host).clean(html), _read(html, _Collector(site_host)).removed)
+
+
+@lru_cache(maxsize=16)
+def _cleaner(site_host: str) -> nh3.Cleaner:
+    return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ATTRIBUTES,
@@ -164,18 +170,11 @@ def sanitise(html: str, site_url: str = "") -> SanitisedHtml:
         link_rel=None,
         url_schemes=URL_SCHEMES,
     )
-    collector = _Collector(site_host)
-    collector.feed(html)
-    collector.close()
-    return SanitisedHtml(cleaner.clean(html), collector.removed)
 
 
 def external_resources(html: str, site_url: str = "") -> list[ExternalResource]:
     """Everything in `html` that a browser would load from a host other than the site's."""
-    finder = _ResourceFinder(_host_of(site_url))
-    finder.feed(html)
-    finder.close()
-    return finder.found
+    return _read(html, _ResourceFinder(_host_of(site_url))).found
 
 
 def is_external(url: str, site_host: str = "") -> bool:
@@ -217,8 +216,11 @@ def body_problems(path: Path, source: str, html: str, site_url: str = "", first_
     `source` is the Markdown text whose first line is `first_line` of the file;
     what cannot be found in it is reported at `fallback_line`.
     """
-    result = sanitise(html, site_url)
-    resources = external_resources(html, site_url)
+    site_host = _host_of(site_url)
+    # One reading of the HTML feeds both lists: each reading costs as much as nh3's whole cleaning.
+    collector, finder = _read(html, _Collector(site_host), _ResourceFinder(site_host))
+    result = SanitisedHtml(_cleaner(site_host).clean(html), collector.removed)
+    resources = finder.found
     problems: list[Problem] = []
     for resource, line in zip(resources, locate(source, resources, first_line)):
         shown = _shorten(resource.url)
@@ -350,11 +352,44 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _Collector(HTMLParser):
+def _read(html: str, *readers):
+    """Feed `html` once to each reader's handlers; returns the reader (one) or the readers (several)."""
+    parser = _Readers(readers)
+    parser.feed(html)
+    parser.close()
+    return readers[0] if len(readers) == 1 else readers
+
+
+class _Readers(HTMLParser):
+    """One tokenising of the HTML whose events go to several readers (each asks it for the start tag's text)."""
+
+    def __init__(self, readers):
+        super().__init__(convert_charrefs=True)
+        self.readers = readers
+        for reader in readers:
+            reader.get_starttag_text = self.get_starttag_text
+
+    def handle_starttag(self, tag, attrs):
+        for reader in self.readers:
+            reader.handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        for reader in self.readers:
+            reader.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for reader in self.readers:
+            reader.handle_endtag(tag)
+
+    def handle_data(self, data):
+        for reader in self.readers:
+            reader.handle_data(data)
+
+
+class _Collector:
     """Reads the input as nh3 will clean it and lists what the policy removes."""
 
     def __init__(self, site_host: str):
-        super().__init__(convert_charrefs=True)
         self.site_host = site_host
         self.removed: list[Removal] = []
         self.hidden_depth = 0  # inside an element removed with its content
@@ -389,10 +424,12 @@ class _Collector(HTMLParser):
         if self.hidden_depth and tag in REMOVED_WITH_CONTENT:
             self.hidden_depth -= 1
 
+    def handle_data(self, data):
+        pass
 
-class _ResourceFinder(HTMLParser):
+
+class _ResourceFinder:
     def __init__(self, site_host: str):
-        super().__init__(convert_charrefs=True)
         self.site_host = site_host
         self.found: list[ExternalResource] = []
         self.style_tag: str | None = None  # start tag of the <style> being read
