@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class Analyser:
         self.registry_folder = self.content / registry_dir
         self.registry_problems: list[Problem] = []
         self.registry: Registry | None = None
+        self._registry_stamp = _folder_stamp(self.registry_folder)
         self.registry_digest = _folder_digest(self.registry_folder)
         try:
             self.registry = Registry.load(self.registry_folder)
@@ -62,7 +64,14 @@ class Analyser:
         self.check_memo: dict[Path, tuple] = {}  # newsroom.checks.site: each article's problems, while still true
 
     def registry_changed(self) -> bool:
-        return _folder_digest(self.registry_folder) != self.registry_digest
+        # Asked before every article Pelican reads: the files' stamps answer, their bytes only when a stamp moved.
+        stamp = _folder_stamp(self.registry_folder)
+        if stamp is not None and stamp == self._registry_stamp:
+            return False
+        if _folder_digest(self.registry_folder) != self.registry_digest:
+            return True
+        self._registry_stamp = stamp
+        return False
 
     def analyse_files(self, paths: list[Path]) -> tuple[dict[Path, ArticleAnalysis], list[Unreadable]]:
         """Every file's analysis, from memory, the cache or fresh, in the order given."""
@@ -169,6 +178,18 @@ _WORKER_ANALYSER: Analyser | None = None
 def _analyse_in_worker(job):
     outcome = _WORKER_ANALYSER.analyse_bytes(*job)
     return outcome[0] if isinstance(outcome, tuple) else outcome
+
+
+def _folder_stamp(folder: Path) -> tuple | None:
+    """The registry files' names, sizes and times; None while one was changed too recently to trust its time
+    (a file system that keeps whole seconds could show an edit in the same second as the one before)."""
+    try:
+        stats = [(path.name, path.stat()) for path in sorted(folder.glob("*.yml"))] if folder.is_dir() else []
+    except OSError:
+        return None
+    if any(time.time() - stat.st_mtime < 2 for _, stat in stats):
+        return None
+    return tuple((name, stat.st_size, stat.st_mtime_ns, stat.st_ino) for name, stat in stats)
 
 
 def _folder_digest(folder: Path) -> str:

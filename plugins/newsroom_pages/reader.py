@@ -15,10 +15,13 @@ DATE_KEYS = ("date", "modified")
 class AnalysedMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md"]
+    _analyser = None
 
     def read(self, source_path):
         path = Path(source_path)
-        analyser = analyser_for(Path(self.settings["PATH"]), self.settings)
+        if self._analyser is None:  # one per run: `serve` starts a new run when the registry or settings change
+            self._analyser = analyser_for(Path(self.settings["PATH"]), self.settings)
+        analyser = self._analyser
         analyses, unreadable = analyser.analyse_files([path])
         if unreadable:
             raise ValueError(str(unreadable[0].problem))
