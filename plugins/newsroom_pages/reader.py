@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.readers import BaseReader
 
 from newsroom.checks.dates import localised, parse_article_date
 from newsroom.checks.site import analyser_for
+from newsroom.site.summary import first_words
 
 DATE_KEYS = ("date", "modified")
 
@@ -33,6 +35,11 @@ class AnalysedMarkdownReader(BaseReader):
             else:
                 metadata[key] = self.process_metadata(key, field.value)
         metadata["analysis"] = analysis
+        if "summary" not in metadata:
+            metadata["summary"] = first_words(
+                analysis.text, self.settings.get("SUMMARY_MAX_LENGTH"), self.settings.get("SUMMARY_END_SUFFIX", "…"))
+        # Lists show each article's summary many times over: its plain text is made once, here.
+        metadata["summary_text"] = Markup(metadata["summary"]).striptags()
         # One section of news: Pelican's draft and feed code expect every article to have a category.
         metadata.setdefault("category", self.process_metadata("category", "Tin tức"))
         return analysis.html_for(self.settings.get("SITEURL", "")), metadata
