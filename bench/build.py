@@ -1,10 +1,14 @@
 """Build cost: `newsroom build` beside plain Pelican 4.12, on the same realistic sites, in one run.
 
 For each size: plain Pelican (a separate venv, units and awards as tags,
-default theme), then newsroom cold (no analysis cache; photo derivatives,
-made once per photo, stay cached), then newsroom again with nothing changed. Each figure is the median of --repeat runs, in CPU
-seconds (user + system of the build and every process it started) and peak
-memory (the largest process). Usage:
+default theme, into an empty output folder), then newsroom three ways:
+  first:     nothing remembered (empty output, no caches) except photo derivatives, made once per photo
+             ever (bench/photos.py measures them), so both tools do the same work on articles;
+  cold:      the analyses forgotten (what a changed registry or a new version of the code costs);
+             the previous build, compiled templates and the search bundle of the same records stay;
+  unchanged: again with nothing changed.
+Each figure is the median of --repeat runs, in CPU seconds (user + system of
+the build and every process it started) and peak memory (the largest process). Usage:
     .venv/bin/python bench/build.py [--sizes 250,1000,4000] [--repeat 3]
 """
 
@@ -51,6 +55,17 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
     return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
+def forget(site: Path, everything: bool = False) -> None:
+    """Cold: the analyses and the record of the last build go. Everything: so do the output and every cache
+    but the photo derivatives."""
+    shutil.rmtree(site / ".cache/analysis", ignore_errors=True)
+    (site / ".cache/last-build.json").unlink(missing_ok=True)
+    if everything:
+        for name in (".cache/templates", ".cache/search", ".output.builds"):
+            shutil.rmtree(site / name, ignore_errors=True)
+        (site / "output").unlink(missing_ok=True)
+
+
 def median_of(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     return tuple(statistics.median(run[i] for run in runs) for i in range(3))
 
@@ -61,29 +76,31 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     pelican = plain_pelican()
-    print(f"{'articles':>8} | {'plain Pelican':>20} | {'newsroom cold':>20} | {'newsroom unchanged':>20} | cold/plain  again/plain")
-    print(f"{'':>8} | {'CPU s   wall   MiB':>20} | {'CPU s   wall   MiB':>20} | {'CPU s   wall   MiB':>20} |")
+    columns = ("plain Pelican", "newsroom first", "newsroom cold", "newsroom unchanged")
+    print(f"{'articles':>8} | " + " | ".join(f"{c:>20}" for c in columns) + " | first/plain cold/plain again/plain")
+    print(f"{'':>8} | " + " | ".join(f"{'CPU s   wall   MiB':>20}" for _ in columns) + " |")
     per_article = {}
     with tempfile.TemporaryDirectory() as scratch:
         for size in [int(s) for s in args.sizes.split(",")]:
             plain_site = make_site(size, Path(scratch) / f"plain-{size}", plain=True)
             site = make_site(size, Path(scratch) / f"site-{size}")
-            plain_runs, cold_runs, again_runs = [], [], []
+            runs = {column: [] for column in columns}
             build = [str(NEWSROOM), "build", "--output", "output"]
             measure(build, site)  # not counted: makes the photo derivatives, which every later build finds cached
             for _ in range(args.repeat):
                 shutil.rmtree(plain_site / "output", ignore_errors=True)
-                plain_runs.append(measure([str(pelican), "content", "-o", "output", "-s", "pelicanconf.py", "-q"], plain_site))
-                # Cold: no analysis remembered. Photo derivatives stay cached (made once per photo ever;
-                # bench/photos.py measures them), so both columns compare the same work on articles.
-                shutil.rmtree(site / ".cache/analysis", ignore_errors=True)
-                (site / ".cache/last-build.json").unlink(missing_ok=True)
-                cold_runs.append(measure(build, site))
-                again_runs.append(measure(build, site))
-            plain, cold, again = median_of(plain_runs), median_of(cold_runs), median_of(again_runs)
+                runs["plain Pelican"].append(
+                    measure([str(pelican), "content", "-o", "output", "-s", "pelicanconf.py", "-q"], plain_site))
+                forget(site, everything=True)
+                runs["newsroom first"].append(measure(build, site))
+                forget(site)
+                runs["newsroom cold"].append(measure(build, site))
+                runs["newsroom unchanged"].append(measure(build, site))
+            plain, first, cold, again = (median_of(runs[column]) for column in columns)
             per_article[size] = cold[0] / size
-            cells = " | ".join(f"{c:6.2f} {w:6.2f} {m:5.0f}" for c, w, m in (plain, cold, again))
-            print(f"{size:>8} | {cells} | {cold[0] / plain[0]:9.2f}  {again[0] / plain[0]:10.2f}", flush=True)
+            cells = " | ".join(f"{c:6.2f} {w:6.2f} {m:5.0f}" for c, w, m in (plain, first, cold, again))
+            print(f"{size:>8} | {cells} | {first[0] / plain[0]:11.2f} {cold[0] / plain[0]:10.2f} {again[0] / plain[0]:11.2f}",
+                  flush=True)
             shutil.rmtree(plain_site)
             shutil.rmtree(site)
     sizes = sorted(per_article)
