@@ -90,3 +90,15 @@ def test_parallel_analysis_equals_serial(project_copy, monkeypatch):
     assert [(a.path, a.html, a.text) for a in parallel.values()] == [(a.path, a.html, a.text) for a in serial.values()]
     assert [sorted(u.slug for u in a.recognition.units) for a in parallel.values()] == \
         [sorted(u.slug for u in a.recognition.units) for a in serial.values()]
+
+
+def test_remembered_analyses_name_the_registrys_own_entries(project_copy):
+    articles = sorted((project_copy / "content/articles").rglob("*.md"))
+    analyser(project_copy).analyse_files(articles)
+    later = analyser(project_copy)  # another run: its own registry, the analyses from the cache
+    remembered, _ = later.analyse_files(articles)
+    units = [u for a in remembered.values() for u in a.recognition.units if u.registered]
+    awards = [a for analysis in remembered.values() for a in analysis.recognition.awards if a.registered]
+    assert units and awards
+    assert all(later.registry.units[u.slug] is u for u in units)
+    assert all(later.registry.awards[a.slug] is a for a in awards)

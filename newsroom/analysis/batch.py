@@ -6,7 +6,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from .article import ArticleAnalysis, analyse
 from newsroom.codeversion import code_version
 
 from .cache import AnalysisCache, entry_key
+from .pickling import dumps, known_registry, loads
 from .render import BodyRenderer
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
@@ -56,6 +56,8 @@ class Analyser:
         self.context_key = hashlib.sha256(
             f"{code_version()}\0{self.registry_digest}\0{settings_key}".encode()
         ).hexdigest()
+        if self.registry is not None:
+            known_registry(self.context_key, self.registry)
         self.cache = AnalysisCache(cache_dir)
         self.photo_cache = PhotoCache(photo_cache) if photo_cache else None
         self.workers = workers or os.cpu_count() or 1
@@ -130,7 +132,7 @@ class Analyser:
             outcomes = self._in_workers(jobs)
         for (path, key, _), outcome in zip(jobs, outcomes):
             if isinstance(outcome, bytes):
-                outcome = (outcome, pickle.loads(outcome)[1])
+                outcome = (outcome, loads(outcome)[1])
             yield path, key, stamps[path], outcome
 
     def analyse_bytes(self, path: Path, key: str, data: bytes):
@@ -141,7 +143,7 @@ class Analyser:
             vietnamese, _, english = failure.message.partition(" / ")
             return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
         analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
-        return pickle.dumps((key, analysis), protocol=pickle.HIGHEST_PROTOCOL), analysis
+        return dumps((key, analysis), self.context_key), analysis
 
     def _in_workers(self, jobs):
         global _WORKER_ANALYSER

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import shutil
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+
+from .pickling import loads
 
 FORMAT = "newsroom-analysis-1"
 DATABASE = "analyses.sqlite3"
@@ -51,7 +52,7 @@ class AnalysisCache:
         if row is None:
             return None
         try:
-            stored_key, analysis = pickle.loads(row[0])
+            stored_key, analysis = loads(row[0])
         except Exception:  # damaged or from another version: analyse again
             return None
         return analysis if stored_key == key else None
