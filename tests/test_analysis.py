@@ -102,3 +102,20 @@ def test_remembered_analyses_name_the_registrys_own_entries(project_copy):
     assert units and awards
     assert all(later.registry.units[u.slug] is u for u in units)
     assert all(later.registry.awards[a.slug] is a for a in awards)
+
+
+def test_entries_nobody_reads_for_a_month_are_pruned(project_copy):
+    from newsroom.analysis.cache import KEEP_DAYS
+
+    articles = sorted((project_copy / "content/articles").rglob("*.md"))
+    analyser(project_copy).analyse_files(articles)
+    database = project_copy / ".cache/analysis" / DATABASE
+    with sqlite3.connect(database) as db:
+        today = db.execute("SELECT MAX(used) FROM analyses").fetchone()[0]
+        db.execute("INSERT INTO analyses VALUES ('an edited article, long ago', x'00', ?)", (today - KEEP_DAYS - 1,))
+        db.execute("UPDATE analyses SET used = ? WHERE key != 'an edited article, long ago'", (today - KEEP_DAYS - 1,))
+    analyser(project_copy).analyse_files(articles)  # reads every article's entry: those stay
+    with sqlite3.connect(database) as db:
+        kept = dict(db.execute("SELECT key, used FROM analyses"))
+    assert "an edited article, long ago" not in kept
+    assert len(kept) == len(articles) and set(kept.values()) == {today}

@@ -17,6 +17,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,10 @@ from .pickling import loads
 
 FORMAT = "newsroom-analysis-1"
 DATABASE = "analyses.sqlite3"
-SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, payload BLOB NOT NULL)"
+SCHEMA_VERSION = 2
+SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, payload BLOB NOT NULL, used INTEGER NOT NULL)"
+# Entries nobody read for this many days go: earlier versions of edited articles, deleted articles, old code.
+KEEP_DAYS = 30
 
 
 def entry_key(context_key: str, relative_path: str, data: bytes) -> str:
@@ -39,6 +43,8 @@ class AnalysisCache:
         self.folder = Path(folder) if folder else None
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._read: set[str] = set()  # keys read since the last store: their day of use is renewed then
+        self._pruned = False
 
     def load(self, key: str):
         connection = self._database()
@@ -55,17 +61,28 @@ class AnalysisCache:
             stored_key, analysis = loads(row[0])
         except Exception:  # damaged or from another version: analyse again
             return None
-        return analysis if stored_key == key else None
+        if stored_key != key:
+            return None
+        self._read.add(key)
+        return analysis
 
     def store_many(self, entries: Iterable[tuple[str, bytes]]) -> None:
-        """Each payload is pickle.dumps((key, analysis)), made where the analysis was made; one transaction."""
-        entries = list(entries)
-        connection = self._database() if entries else None
+        """Keep fresh entries (payloads made by newsroom.analysis.pickling where the analysis was made) and
+        mark the entries read since the last call as used today; one transaction."""
+        entries, read, self._read = list(entries), self._read, set()
+        connection = self._database() if entries or read else None
         if connection is None:
             return
+        today = _today()
         try:
             with connection:
-                connection.executemany("INSERT OR REPLACE INTO analyses (key, payload) VALUES (?, ?)", entries)
+                connection.executemany("INSERT OR REPLACE INTO analyses (key, payload, used) VALUES (?, ?, ?)",
+                                       [(key, payload, today) for key, payload in entries])
+                connection.executemany("UPDATE analyses SET used = ? WHERE key = ? AND used < ?",
+                                       [(today, key, today) for key in read])
+                if not self._pruned:
+                    connection.execute("DELETE FROM analyses WHERE used < ?", (today - KEEP_DAYS,))
+                    self._pruned = True
         except sqlite3.DatabaseError:
             self._start_afresh()  # a read-only, full or damaged cache costs speed, never the build
 
@@ -82,6 +99,9 @@ class AnalysisCache:
                 connection = sqlite3.connect(self.folder / DATABASE, timeout=10, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
+                if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                    connection.execute("DROP TABLE IF EXISTS analyses")  # an earlier layout: start empty
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 connection.execute(SCHEMA)
                 connection.isolation_level = "DEFERRED"
                 self._connection = connection
@@ -103,6 +123,10 @@ class AnalysisCache:
                 (self.folder / f"{DATABASE}{suffix}").unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+def _today() -> int:
+    return int(time.time() // 86400)
 
 
 def _remove_per_file_entries(folder: Path) -> None:
