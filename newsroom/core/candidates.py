@@ -123,21 +123,24 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
     awarded = [False] * len(tokens)
-    for match in matches:
-        for index in range(match.first, match.last):
-            covered[index] = True
-            awarded[index] = match.kind == "award"
+    for match in matches:  # (slice assignment: no Python step per covered token)
+        covered[match.first : match.last] = [True] * (match.last - match.first)
+        awarded[match.first : match.last] = [match.kind == "award"] * (match.last - match.first)
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
     done = 0  # tokens before this index belong to a name already read
     for index in heads:
         if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
             continue  # (the inside of an abbreviation's expansion starts nothing)
-        length = _head(sentence, index, AWARD_HEADS)
-        if length:
-            done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
-            continue
-        if tokens[index].norm in _UNIT_HEADS_BY_WORD:
+        token = tokens[index]
+        if token.norm in _AWARD_HEADS_BY_WORD:
+            length = _head(sentence, index, AWARD_HEADS)
+            if length:
+                done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
+                continue
+        if not token.is_capitalised and (not index or tokens[index - 1].norm not in ROLE_BEFORE_HEAD):
+            continue  # "công tác", "thành tích": _unit_candidate refuses a lower-case head first; skip the call
+        if token.norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
             if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
                 text = _capitalise(sentence.slice(index, end))
