@@ -130,7 +130,7 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     candidates: list[tuple[str, str]] = []
     done = 0  # tokens before this index belong to a name already read
     for index in heads:
-        if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
+        if index < done or covered[index] or index and sentence.starts[index - 1] == sentence.starts[index]:
             continue  # (the inside of an abbreviation's expansion starts nothing)
         token = tokens[index]
         if token.norm in _AWARD_HEADS_BY_WORD:
@@ -394,11 +394,10 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
 
 def _dash_before(sentence: Sentence, index: int) -> bool:
     """A dash stands between token `index` and the one before (dashes make no tokens)."""
-    tokens = sentence.tokens
     if index == 0:
         return False
-    base = tokens[0].start
-    gap = sentence.text[tokens[index - 1].end - base : tokens[index].start - base]
+    base = sentence.starts[0]
+    gap = sentence.text[sentence.ends[index - 1] - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—‐‑‒―−")
 
 

@@ -624,8 +624,8 @@ def _person_name_end(sentence: Sentence, start: int, last: int, starts) -> int:
 
 
 def _dash_before(sentence: Sentence, index: int) -> bool:
-    base = sentence.tokens[0].start
-    gap = sentence.text[sentence.tokens[index - 1].end - base : sentence.tokens[index].start - base]
+    base = sentence.starts[0]
+    gap = sentence.text[sentence.ends[index - 1] - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—")
 
 

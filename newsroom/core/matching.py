@@ -14,7 +14,7 @@ from itertools import compress, count as counter
 from operator import itemgetter
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
-from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
+from newsroom.core.text import SENTENCE_END, Word, normalise, read_words
 
 END = ""  # trie key of a complete name (no token is empty)
 PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
@@ -26,12 +26,14 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 @dataclass
 class Sentence:
-    tokens: list[Token]
+    tokens: list[Word]  # shared per spelling; their spans are `starts` and `ends`
     text: str  # the sentence as written
     in_title: bool
     item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
     norms: list | None = None  # the tokens' matching forms, for scans that look at nothing else
     caps: bool | None = field(default=None, repr=False)  # all_caps, once computed
+    starts: list[int] = field(default_factory=list, repr=False)  # token i spans [starts[i], ends[i]) of the article
+    ends: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if self.norms is None:
@@ -39,8 +41,8 @@ class Sentence:
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
-        base = self.tokens[0].start
-        return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
+        base = self.starts[0]
+        return self.text[self.starts[first] - base : self.ends[last - 1] - base]
 
     @property
     def all_caps(self) -> bool:
@@ -154,7 +156,6 @@ def compile_authorities(registry: Registry) -> dict:
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
 _NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
 _NORM = itemgetter(0)
-_START = itemgetter(1)
 
 
 def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
@@ -166,12 +167,10 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     remembers it was one. Cuts are found per line and per sentence end, not
     per token, so this stays cheap on long articles.
     """
-    tokens = tokenize(text)
+    tokens, norms, starts, ends = read_words(text)
     count = len(tokens)
     if not count:
         return []
-    norms = list(map(_NORM, tokens))
-    starts = list(map(_START, tokens))
     cuts = set(compress(counter(1), map(SENTENCE_END.__contains__, norms)))
     items: set[int] = set()
     dropped: set[int] = set()
@@ -200,13 +199,18 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     for cut in sorted(cuts) + [count]:
         if cut <= previous:
             continue
-        part, part_norms = tokens[previous:cut], norms[previous:cut]
+        kept = range(previous, cut)
         if dropped:
-            part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
-            part_norms = list(map(_NORM, part))
-        if part:
+            kept = [offset for offset in kept if offset not in dropped]
+        if kept:
+            first, last = kept[0], kept[-1]
+            if len(kept) == last + 1 - first:  # (no list mark inside: plain slices)
+                part = (tokens[first : last + 1], norms[first : last + 1], starts[first : last + 1], ends[first : last + 1])
+            else:
+                part = tuple([values[offset] for offset in kept] for values in (tokens, norms, starts, ends))
             item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
-            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item, part_norms))
+            sentences.append(Sentence(part[0], text[starts[first] : ends[last]], in_title, item, part[1],
+                                      starts=part[2], ends=part[3]))
         previous = cut
     return sentences
 
@@ -215,7 +219,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
 ROLE_SUFFIXES = {"viên"}
 
 
-def scan(trie: dict, tokens: list[Token], norms: list | None = None) -> list[Match]:
+def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Match]:
     """Leftmost-longest registered names, not overlapping."""
     matches: list[Match] = []
     if norms is None:
@@ -260,7 +264,7 @@ def _parents(entry: Terminal) -> dict:
     return {"parent": entry.by_parent, "ancestor": entry.by_ancestor} if len(entry.units) > 1 else {}
 
 
-def scan_authorities(trie: dict, tokens: list[Token], stop: int) -> list[tuple[int, int, dict]]:
+def scan_authorities(trie: dict, tokens: list[Word], stop: int) -> list[tuple[int, int, dict]]:
     """Authority phrases in tokens[:stop] as (first, last, {head: award})."""
     found = []
     index = 0

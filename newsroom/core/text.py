@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache, partial
-from itertools import accumulate, compress, count, repeat
+from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -114,115 +114,164 @@ def normalise_word(word: str) -> str:
     return cached
 
 
-_RAW_CACHE: dict[str, object] = {}
-_IS_WORD: dict[str, bool] = {}
-_IS_CAPITALISED: dict[str, bool] = {}
-_SPECIAL_RAWS: set[str] = set()  # cached words whose matching form depends on context (_expand)
-_MAKE = partial(tuple.__new__, Token)
+class Word(NamedTuple):
+    """A token without its place: one shared object per spelling, so reading an article builds
+    no object per token (offsets live beside the words, in parallel lists)."""
+
+    norm: str  # matching form
+    text: str  # original spelling, for capitalisation and display
+    is_word: bool = True  # a word or number, not punctuation
+    is_capitalised: bool = False  # written with a capital first letter
+
+
+class Words(NamedTuple):
+    """The tokens of a text as parallel lists: shared words, their matching forms, their spans."""
+
+    words: list[Word]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+_WORD_OF: dict[str, Word] = {}  # spelling -> its Word
+_SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
+_PARTS: dict[str, tuple[Word, ...]] = {}  # an abbreviation's spelling -> the words it stands for
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept between what finditer would skip
+_NORM = itemgetter(0)
+_CACHE_LIMIT = 200_000
 
 
-def _word_norm(raw: str) -> object:
-    """Matching form of one token as written: a string, or a tuple for an abbreviation's words."""
-    cached = _RAW_CACHE.get(raw)
+def _word(raw: str) -> Word:
+    """The Word of one token as written (cached); an abbreviation's Word has a tuple as its form."""
+    cached = _WORD_OF.get(raw)
     if cached is None:
-        if raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f":
+        is_word = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
+        if is_word:
             norm = normalise_word(raw)
             expansion = ABBREVIATIONS.get(norm, (norm,))
-            cached = expansion[0] if len(expansion) == 1 else expansion
+            norm = expansion[0] if len(expansion) == 1 else expansion
         else:
-            cached = raw
-        if len(_RAW_CACHE) < 200_000:
-            _RAW_CACHE[raw] = cached
-            _IS_WORD[raw] = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
-            _IS_CAPITALISED[raw] = raw[:1].isupper()
-            if cached.__class__ is tuple or cached in _CONTEXT_WORDS:
+            norm = raw
+        cached = Word(norm, raw, is_word, raw[:1].isupper())
+        if len(_WORD_OF) < _CACHE_LIMIT:
+            _WORD_OF[raw] = cached
+            if norm.__class__ is tuple or norm in _CONTEXT_WORDS:
                 _SPECIAL_RAWS.add(raw)
     return cached
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Matching tokens of `text`; offsets are shifted by `offset`.
+def read_words(text: str, offset: int = 0) -> Words:
+    """Matching tokens of `text` as parallel lists; offsets are shifted by `offset`.
 
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
     sharing its span. This is the recogniser's hot path: one regex split, words
-    looked up in a cache, and lists built by C-level map/zip/accumulate; only the rare
+    looked up in a cache, and lists built by C-level map/accumulate; only the rare
     tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
     # Split on the tokens: [gap, token, gap, token, …, gap]. The running sum of the pieces'
     # lengths gives every token's span without building a Match object per word.
     pieces = _SPLIT.split(text)
     if len(pieces) == 1:
-        return []
+        return Words([], [], [], [])
     bounds = list(accumulate(map(len, pieces), initial=offset))
     raws = pieces[1::2]
-    norms = list(map(_RAW_CACHE.get, raws))
-    cached = None not in norms  # every word seen before: its flags are cached too
-    if not cached:
-        norms = list(map(_word_norm, raws))
-        cached = all(map(_IS_WORD.__contains__, raws))  # False only once the caches are full
-    if cached:
-        words = list(map(_IS_WORD.__getitem__, raws))
-        capitals = map(_IS_CAPITALISED.__getitem__, raws)
-        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
-    else:
-        words = [r[0].isalnum() or "\u0300" <= r[0] <= "\u036f" for r in raws]
-        capitals = [r[:1].isupper() for r in raws]
-        special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    # tuple.__new__ straight from map: no Python-level call per token.
-    tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
+    try:
+        words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
+        plain = _SPECIAL_RAWS.isdisjoint(raws)  # all cached, so the set knows every special one
+    except KeyError:
+        words = list(map(_word, raws))
+        plain = False
+    starts, ends = bounds[1::2], bounds[2::2]
+    if plain:
+        return Words(words, list(map(_NORM, words)), starts, ends)
+    special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     if special:
-        tokens = _expand(text, offset, tokens, special)
-    return tokens
+        words, starts, ends = _expand(text, offset, words, starts, ends, special)
+    return Words(words, list(map(_NORM, words)), starts, ends)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Matching tokens of `text`, each with its span; offsets are shifted by `offset` (see `read_words`)."""
+    read = read_words(text, offset)
+    return [Token(word.norm, start, end, word.text, word.is_word, word.is_capitalised)
+            for word, start, end in zip(read.words, read.starts, read.ends)]
 
 
 # Tokens whose matching form depends on their neighbours.
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _expand(text: str, offset: int, tokens: list[Token], special: list[int]) -> list[Token]:
+def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: list[int],
+            special: list[int]) -> tuple[list[Word], list[int], list[int]]:
     """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
 
     One pass that copies the plain runs between special tokens: splicing the
     list at every abbreviation would cost a copy of the article each time.
     None of the tokens a special one changes (a grade, a dot) is special itself.
     """
-    result: list[Token] = []
-    count = len(tokens)
-    done = 0  # tokens[:done] are in result
+    out_words: list[Word] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    count = len(words)
+    done = 0  # words[:done] are in the output
     for index in special:
-        result += tokens[done:index]
+        out_words += words[done:index]
+        out_starts += starts[done:index]
+        out_ends += ends[done:index]
         done = index + 1
-        token = tokens[index]
-        norm = token[0]
-        following = tokens[index + 1] if index + 1 < count else None
+        word = words[index]
+        norm = word.norm
+        following = words[index + 1] if index + 1 < count else None
         if norm == "hạng":
-            result.append(token)
-            if following is not None and following[0].__class__ is str and following[0] in GRADES:
-                result.append(_MAKE((GRADES[following[0]],) + following[1:]))
+            out_words.append(word)
+            out_starts.append(starts[index])
+            out_ends.append(ends[index])
+            if following is not None and following.norm.__class__ is str and following.norm in GRADES:
+                out_words.append(_shared(("grade", following.text), lambda: (
+                    Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised),))[0])
+                out_starts.append(starts[index + 1])
+                out_ends.append(ends[index + 1])
                 done = index + 2
             continue
-        lowered = normalise_word(token[3])
-        if lowered in _DOTTED and following is not None and following[3] == "." and following[1] == token[2]:
+        lowered = normalise_word(word.text)
+        if lowered in _DOTTED and following is not None and following.text == "." and starts[index + 1] == ends[index]:
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-            written = text[token[1] - offset : following[2] - offset]
-            result += [Token(part, token[1], following[2], written, True, token[5]) for part in _DOTTED[lowered]]
+            written = text[starts[index] - offset : ends[index + 1] - offset]
+            parts = _shared(("dotted", written), lambda: tuple(
+                Word(part, written, True, word.is_capitalised) for part in _DOTTED[lowered]))
+            span = ends[index + 1]
             done = index + 2
         elif norm.__class__ is tuple:
-            rest = token[1:]
-            result += [_MAKE((part,) + rest) for part in norm]
+            parts = _shared(("parts", word.text), lambda: tuple(
+                Word(part, word.text, word.is_word, word.is_capitalised) for part in norm))
+            span = ends[index]
         else:
-            result.append(token)
-    result += tokens[done:]
-    return result
+            parts, span = (word,), ends[index]
+        out_words += parts
+        out_starts += [starts[index]] * len(parts)
+        out_ends += [span] * len(parts)
+    out_words += words[done:]
+    out_starts += starts[done:]
+    out_ends += ends[done:]
+    return out_words, out_starts, out_ends
+
+
+def _shared(key: tuple, make) -> tuple[Word, ...]:
+    """The words an abbreviation or a grade stands for, built once per spelling."""
+    parts = _PARTS.get(key)
+    if parts is None:
+        parts = make()
+        if len(_PARTS) < _CACHE_LIMIT:
+            _PARTS[key] = parts
+    return parts
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
-    return " ".join(map(itemgetter(0), tokenize(text)))
+    return " ".join(read_words(text).norms)
 
 
 # Pelican's default SLUG_REGEX_SUBSTITUTIONS: one slug rule for articles, units and awards.
