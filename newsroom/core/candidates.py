@@ -284,15 +284,16 @@ def _person_run(tokens, index: int) -> bool:
     return all(tokens[i].is_word and tokens[i].is_capitalised for i in range(index, index + 3))
 
 
-def place_name_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | None = None) -> int:
     """End of a place's proper name ("Phú Thọ", "Thừa Thiên - Huế") starting at `index`.
 
     In a sentence written in capitals every word looks like a name: there the
-    name also ends at a function word ("TỈNH TUYÊN QUANG TỔ CHỨC").
+    name also ends at a function word ("TỈNH TUYÊN QUANG TỔ CHỨC"). `caps_of` is
+    that sentence; its capitals are read only when a function word is met (they cost a regex).
     """
     end = index
     while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
-           and not (caps and tokens[end].norm in STOP)
+           and not (caps_of is not None and tokens[end].norm in STOP and caps_of.all_caps)
            and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
            and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
         if _person_run(tokens, end):
@@ -301,12 +302,12 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps: bool = False) 
     return end
 
 
-def place_suffix_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+def place_suffix_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | None = None) -> int:
     """End of "tỉnh Phú Thọ", "thị xã An Khê", "thành phố" after a name; `index` when there is none."""
     length = place_at(tokens, index)
     if not length or any(blocked[index : index + length]):
         return index
-    return place_name_end(tokens, index + length, blocked, caps)
+    return place_name_end(tokens, index + length, blocked, caps_of)
 
 
 def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:

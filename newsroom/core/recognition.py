@@ -256,9 +256,8 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
     """Registered names written with their place ("Sở Tư pháp tỉnh Nghệ An") or by a former name."""
     tokens = sentence.tokens
     blocked = [False] * len(tokens)
-    for match in matches:
-        for index in range(match.first, match.last):
-            blocked[index] = True
+    for match in matches:  # (slice assignment: no Python step per covered token)
+        blocked[match.first : match.last] = [True] * (match.last - match.first)
     dropped = []
     for match in matches:
         if match.kind != "unit":
@@ -279,9 +278,9 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 dropped.append(match)
                 continue
         else:
-            end = place_suffix_end(tokens, last, blocked, sentence.all_caps) if place_at(tokens, last) else last
+            end = place_suffix_end(tokens, last, blocked, sentence) if place_at(tokens, last) else last
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
-                end = place_name_end(tokens, last, blocked, sentence.all_caps)
+                end = place_name_end(tokens, last, blocked, sentence)
         former = match.former.get(match.target.slug) if match.target is not None else None
         if end > last:
             match.written = sentence.slice(match.first, end)

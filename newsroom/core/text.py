@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -179,14 +179,12 @@ def read_words(text: str, offset: int = 0) -> Words:
     raws = pieces[1::2]
     try:
         words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
-        plain = _SPECIAL_RAWS.isdisjoint(raws)  # all cached, so the set knows every special one
+        # All cached, so the set knows every special spelling: found at C speed.
+        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
     except KeyError:
         words = list(map(_word, raws))
-        plain = False
+        special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     starts, ends = bounds[1::2], bounds[2::2]
-    if plain:
-        return Words(words, list(map(_NORM, words)), starts, ends)
-    special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     if special:
         words, starts, ends = _expand(text, offset, words, starts, ends, special)
     return Words(words, list(map(_NORM, words)), starts, ends)
