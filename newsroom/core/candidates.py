@@ -293,8 +293,8 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | 
     """
     end = index
     while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
-           and not (caps_of is not None and tokens[end].norm in STOP and caps_of.all_caps)
            and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
+           and not (caps_of is not None and tokens[end].norm in STOP and caps_of.all_caps)
            and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
         if _person_run(tokens, end):
             break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts

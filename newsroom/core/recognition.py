@@ -99,11 +99,15 @@ class Recogniser:
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
         state = ArticleState(self.registry)
+        listed: dict[str, set[int]] = {"unit": set(), "award": set()}  # ids of registered targets in result.units/awards
         for sentence, matches in found:
             if matches:
                 _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
-            matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
+            if resolved:
+                matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
+            else:  # (scan's matches are in order already)
+                matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
@@ -117,9 +121,11 @@ class Recogniser:
             for match in matches:
                 if not match.target.registered:
                     continue
-                bucket = result.units if match.kind == "unit" else result.awards
-                if match.target not in bucket:
-                    bucket.append(match.target)
+                # Registered targets are the registry's own objects, one per slug: identity is equality,
+                # and a set of ids spares the dataclass __eq__ that `in` on the list would call.
+                if id(match.target) not in listed[match.kind]:
+                    listed[match.kind].add(id(match.target))
+                    (result.units if match.kind == "unit" else result.awards).append(match.target)
                 if match.written:
                     names = result.written_names.setdefault(match.target.slug, [])
                     if match.written not in names:
