@@ -24,7 +24,7 @@ PLACED = "\x00"  # trie key of a name that a place name must follow ("â€¦ Truyá»
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a few thousand per MB of text, built and read in the hot path)
 class Sentence:
     tokens: list[Word]  # shared per spelling; their spans are `starts` and `ends`
     text: str  # the sentence as written
@@ -53,7 +53,7 @@ class Sentence:
         return self.caps
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: one per name found, read in every rule)
 class Match:
     kind: str  # "unit" | "award"
     first: int  # token range [first, last) in its sentence
@@ -208,7 +208,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
                 part = (tokens[first : last + 1], norms[first : last + 1], starts[first : last + 1], ends[first : last + 1])
             else:
                 part = tuple([values[offset] for offset in kept] for values in (tokens, norms, starts, ends))
-            item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
+            item = bool(items) and (previous in items or any(i in items for i in range(previous, min(cut, previous + 3))))
             sentences.append(Sentence(part[0], text[starts[first] : ends[last]], in_title, item, part[1],
                                       starts=part[2], ends=part[3]))
         previous = cut
