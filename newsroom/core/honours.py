@@ -71,8 +71,9 @@ class Honour:
 
 
 GROUP_NOUNS = {noun: "individuals" for noun in INDIVIDUAL_NOUNS} | {noun: "collectives" for noun in COLLECTIVE_NOUNS}
-_GROUP_LENGTHS = sorted({len(noun) for noun in GROUP_NOUNS}, reverse=True)
-_GROUP_FIRST_WORDS = frozenset(noun[0] for noun in GROUP_NOUNS)
+_GROUPS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _noun in sorted(GROUP_NOUNS, key=len, reverse=True):
+    _GROUPS_BY_WORD.setdefault(_noun[0], []).append(_noun)
 _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
@@ -152,9 +153,9 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         clause_start, clause_end = next((a, b) for a, b in bounds if a <= match.first < b)
         before = max(awards[number - 1].last if number else clause_start, clause_start)
         after = min(awards[number + 1].first if number + 1 < len(awards) else clause_end, clause_end)
-        status = list_status or _status(tokens, clause_start, match.first)
+        status = list_status or _status(sentence.norms, clause_start, match.first)
         if status == "conferred":  # "<award> được đề nghị tặng cho …"
-            following = _status(tokens, match.last, min(after, match.last + 6))
+            following = _status(sentence.norms, match.last, min(after, match.last + 6))
             status = following if following == "proposed" else status
         authority, position = _authority(sentence, match, after, starts)
         recipients, listed, how = _conferment(sentence, match, before, after, position, starts, state)
@@ -194,17 +195,19 @@ def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> 
     """Units named, for "nhà trường" later; the unit a list of achievements is about; a proposal's list."""
     tokens = sentence.tokens
     last_unit = None
+    has_award = False
     for match in matches:
-        if match.kind == "unit" and match.target is not None:
+        if match.kind == "award":
+            has_award = True
+        elif match.target is not None:
             state.by_head[_first_word(match.target.name)] = match.target
             last_unit = match.target
             if state.actor is None:
                 state.actor = match.target
     ends_list = bool(tokens) and tokens[-1].norm == ":"
-    has_award = any(m.kind == "award" for m in matches)
     if ends_list and not has_award:
         state.record_unit = last_unit
-        state.list_status = _status(tokens, 0, len(tokens))
+        state.list_status = _status(sentence.norms, 0, len(tokens))
     elif not sentence.item and not has_award and state.open_list is None:
         state.record_unit = None  # the list of achievements is over
 
@@ -220,10 +223,11 @@ def _only_time(tokens, first: int, last: int) -> bool:
     return all(t.norm in TIME_WORDS or t.norm in CONFER_WORDS or t.norm.isdigit() for t in words)
 
 
-def _status(tokens, first: int, last: int) -> str:
+def _status(norms: list[str], first: int, last: int) -> str:
     """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
-    norms = list(map(_NORM, tokens[first:last]))
-    for index, norm in enumerate(norms):
+    norms = norms[first:last]
+    # (most clauses have no proposal word at all: the set test spares the loop)
+    for index, norm in enumerate(() if _PROPOSAL_FIRST.isdisjoint(norms) else norms):
         if norm not in _PROPOSAL_FIRST:
             continue
         for words, (cancel_after, cancel_before) in PROPOSAL_WORDS.items():
@@ -241,6 +245,9 @@ def _status(tokens, first: int, last: int) -> str:
 def find_decision(text: str) -> Decision | None:
     if "q" not in text and "Q" not in text:
         return None  # no "quyết định" nor "QĐ": most sentences, skipped without the regex
+    lowered = text.lower()
+    if "quyết định" not in lowered and "qđ" not in lowered:
+        return None  # "q" is common ("quả", "Quang"): the regex needs one of these words
     match = _DECISION.search(text)
     if match is None or not (match["number"] or match["date"]):
         return None
@@ -410,6 +417,9 @@ def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]
     """Recipients before a passive verb: the last counted group, or the named list that ends there."""
     tokens = sentence.tokens
     for index in range(last - 1, first - 1, -1):
+        norm = tokens[index].norm
+        if not (norm[:1].isdigit() or norm in NUMBER_WORDS):
+            continue  # (what _count_at would say, without the call: only numbers count)
         counted = _count_at(tokens, index, last, starts)
         if counted is None or (index > first and _count_at(tokens, index - 1, last, starts)):
             continue
@@ -452,10 +462,11 @@ def _unit_after(tokens, first: int, last: int, starts) -> Unit | None:
 def _count_before(tokens, award_first: int, before: int, starts) -> tuple[int, int] | None:
     """"177 bằng khen", "gần 1.150 lao động tiên tiến": a number right before the award counts it."""
     index = award_first - 1
-    if index < before or index in _ends(starts):
+    if index < before:
         return None
     value = _number(tokens[index].norm)
-    if value is None or tokens[index].norm.isdigit() and 1900 <= value <= 2100:
+    # (the set of names' ends is built only behind a number)
+    if value is None or index in _ends(starts) or tokens[index].norm.isdigit() and 1900 <= value <= 2100:
         return None
     first = index
     while first > before and tokens[first - 1].norm in APPROXIMATE:
@@ -568,7 +579,7 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
     if index >= last or index in starts:
         return None
     norm = tokens[index].norm
-    value = _number(norm)
+    value = _number(norm) if norm[:1].isdigit() else None  # (a number starts with a digit: most words skip the call)
     after = index + 1
     if value is None:
         if norm not in NUMBER_WORDS or after >= last or (_group_at(tokens, after) is None
@@ -582,12 +593,11 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
 
 def _group_at(tokens, index: int):
     """(noun as normalised, "individuals" | "collectives", length) of a group noun at `index`."""
-    if index >= len(tokens) or tokens[index].norm not in _GROUP_FIRST_WORDS:
+    if index >= len(tokens):
         return None
-    for length in _GROUP_LENGTHS:
-        key = tuple(map(_NORM, tokens[index : index + length]))
-        if len(key) == length and key in GROUP_NOUNS:
-            return " ".join(key), GROUP_NOUNS[key], length
+    for noun in _GROUPS_BY_WORD.get(tokens[index].norm, ()):  # longest first
+        if tuple(map(_NORM, tokens[index : index + len(noun)])) == noun:
+            return " ".join(noun), GROUP_NOUNS[noun], len(noun)
     return None
 
 
