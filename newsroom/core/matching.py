@@ -74,6 +74,9 @@ class Terminal:
     by_parent: dict[str, Unit] = field(default_factory=dict)
     by_ancestor: dict[str, list[Unit]] = field(default_factory=dict)
     former: dict[str, str] = field(default_factory=dict)  # unit slug -> former name, when this key is one
+    # What every Match of this entry carries, built once when the trie is compiled (read-only).
+    options: tuple = ()
+    parents: dict = field(default_factory=dict)
 
 
 def compile_trie(registry: Registry) -> dict:
@@ -118,7 +121,10 @@ def _index_parents(node: dict, registry: Registry) -> None:
         for key, child in current.items():
             if key not in (END, PLACED):
                 stack.append(child)
-            elif len(child.units) > 1:
+                continue
+            child.options = (child.award,) if child.award is not None else tuple(child.units)
+            if len(child.units) > 1:
+                child.parents = {"parent": child.by_parent, "ancestor": child.by_ancestor}
                 for unit in child.units:
                     if unit.parent:
                         child.by_parent.setdefault(unit.parent, unit)
@@ -234,16 +240,15 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
         node = trie[norms[index]]
         best: tuple[int, Terminal, bool] | None = None
         position = index
-        while node is not None:
+        while True:  # (`in` before indexing: no method call per step)
             position += 1
-            entry = node.get(END)
-            if entry is not None:
-                best = (position, entry, False)
+            if END in node:
+                best = (position, node[END], False)
             elif PLACED in node and position < count and tokens[position].is_capitalised and tokens[position].is_word:
                 best = (position, node[PLACED], True)
-            if position >= count:
+            if position >= count or norms[position] not in node:
                 break
-            node = node.get(norms[position])
+            node = node[norms[position]]
         if best is None:
             continue
         end, entry, placed = best
@@ -251,17 +256,13 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
         if entry.award is not None:
-            matches.append(Match("award", index, end, (entry.award,), entry.award))
+            matches.append(Match("award", index, end, entry.options, entry.award))
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
-            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry),
+            matches.append(Match("unit", index, end, entry.options, target, parents=entry.parents,
                                  former=entry.former, needs_place=placed))
         index = end
     return matches
-
-
-def _parents(entry: Terminal) -> dict:
-    return {"parent": entry.by_parent, "ancestor": entry.by_ancestor} if len(entry.units) > 1 else {}
 
 
 def scan_authorities(trie: dict, tokens: list[Word], stop: int) -> list[tuple[int, int, dict]]:
