@@ -445,11 +445,14 @@ def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]
         return found
     items = _items(sentence, first, last, starts, forward=False)
     taken: list[tuple[int, int]] = []
+    parsed: list[_Recipient] = []
     for item in reversed(items):
-        if _parse(sentence, item, starts, state) is None:
+        recipient = _parse(sentence, item, starts, state)
+        if recipient is None:
             break
         taken.insert(0, item)
-    return _walk(sentence, taken, starts, state)
+        parsed.insert(0, recipient)
+    return _walk(sentence, taken, starts, state, parsed)  # (parsed once: _parse reads nothing _walk changes)
 
 
 def _unit_after(tokens, first: int, last: int, starts) -> Unit | None:
@@ -746,12 +749,16 @@ def _unit_recipient(unit: Unit) -> _Recipient:
     return _Recipient("unit", unit.name, unit=unit)
 
 
-def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Match], state: ArticleState) -> list[_Recipient]:
-    """Recipients of a list; appositives (role, unit, a group's description) attach to the one before."""
+def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Match], state: ArticleState,
+          parsed_items: list[_Recipient] | None = None) -> list[_Recipient]:
+    """Recipients of a list; appositives (role, unit, a group's description) attach to the one before.
+
+    `parsed_items`: the items already parsed, when the caller has read them (fresh objects, changed here)."""
     registry = state.registry
     recipients: list[_Recipient] = []
-    for item in items:
-        parsed = _parse(sentence, item, starts, state)
+    if parsed_items is None:
+        parsed_items = [_parse(sentence, item, starts, state) for item in items]
+    for parsed in parsed_items:
         if parsed is None:
             continue
         last = recipients[-1] if recipients else None
@@ -856,10 +863,13 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
     unique: dict[tuple, Honour] = {}
     for honour in honours:
         unique.setdefault(_key(honour), honour)
-    kept = list(unique.items())
+    # Only keys of the same award and status can subsume each other: compare within those.
+    alike: dict[tuple, list[tuple[tuple, Honour]]] = {}
+    for key, honour in unique.items():
+        alike.setdefault((key[0], key[5]), []).append((key, honour))
     return [
-        honour for key, honour in kept
-        if not any(other is not honour and _subsumes(other_key, key) for other_key, other in kept)
+        honour for key, honour in unique.items()
+        if not any(other is not honour and _subsumes(other_key, key) for other_key, other in alike[key[0], key[5]])
     ]
 
 
