@@ -161,6 +161,7 @@ def compile_authorities(registry: Registry) -> dict:
 
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
 _NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
+_SENTENCE_END_CHARS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
 _NORM = itemgetter(0)
 
 
@@ -177,7 +178,13 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     count = len(tokens)
     if not count:
         return []
-    cuts = set(compress(counter(1), map(SENTENCE_END.__contains__, norms)))
+    # Sentence ends found in the text, not per token (few characters are ".!?…"): the cut goes
+    # after a token that is one of them; a dot inside "1.000" or "TP." starts no token.
+    cuts = set()
+    for end_mark in _SENTENCE_END_CHARS.finditer(text):
+        index = bisect_left(starts, end_mark.start())
+        if index < count and starts[index] == end_mark.start() and norms[index] in SENTENCE_END:
+            cuts.add(index + 1)
     items: set[int] = set()
     dropped: set[int] = set()
     line_starts = [0]
@@ -256,7 +263,8 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
         if entry.award is not None:
-            matches.append(Match("award", index, end, entry.options, entry.award))
+            matches.append(Match("award", index, end, entry.options, entry.award, parents=entry.parents,
+                                 former=entry.former))  # (the entry's empty dicts: no new ones per match)
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
             matches.append(Match("unit", index, end, entry.options, target, parents=entry.parents,

@@ -233,9 +233,10 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
                 out_ends.append(ends[index + 1])
                 done = index + 2
             continue
-        lowered = normalise_word(word.text)
-        if lowered in _DOTTED and following is not None and following.text == "." and starts[index + 1] == ends[index]:
+        if (following is not None and following.text == "." and starts[index + 1] == ends[index]
+                and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
+            lowered = normalise_word(word.text)
             written = text[starts[index] - offset : ends[index + 1] - offset]
             parts = _shared(("dotted", written), lambda: tuple(
                 Word(part, written, True, word.is_capitalised) for part in _DOTTED[lowered]))
