@@ -80,6 +80,8 @@ for _title in sorted(PERSON_TITLES, key=len, reverse=True):
 _ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
+_INTRO_WORDS = frozenset((":", "gồm", "là"))
+_LIST_OPENERS = frozenset((":", "gồm"))
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
     r"(?:\s*,?\s*(?:ngày|ký ngày)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
@@ -182,7 +184,7 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
 
 def _clauses(norms: list[str]) -> list[tuple[int, int]]:
     """Clauses split on ";", except inside a list opened by ":" or "gồm" (its items are split by ";")."""
-    listing = min((norms.index(word) for word in (":", "gồm") if word in norms), default=len(norms))
+    listing = next(compress(counter(), map(_LIST_OPENERS.__contains__, norms)), len(norms))  # the first of them
     bounds, start = [], 0
     for index in compress(counter(), map(";".__eq__, norms[:listing])):
         bounds.append((start, index))
@@ -277,7 +279,9 @@ def _authority(sentence: Sentence, match: Match, after: int, starts: dict[int, M
     if authority is None and match.target.authority:
         authority = match.target.authority
         # "Bằng khen của Bộ trưởng Bộ Công Thương": the generic award, its authority named in full.
-        if normalise(match.target.name).endswith(normalise(authority)) and not sentence.all_caps:
+        # (capitals are read last, and only when a capitalised word follows: they cost a regex)
+        if normalise(match.target.name).endswith(normalise(authority)) and position < after \
+                and tokens[position].is_capitalised and not sentence.all_caps:
             end = position
             while end < after and tokens[end].is_word and tokens[end].is_capitalised and tokens[end].norm not in ACTIVE_MARKERS:
                 if end in starts and starts[end].target.registered:
@@ -511,7 +515,7 @@ def _list(sentence, start: int, end: int, starts, state) -> tuple[list[_Recipien
     items = _items(sentence, start, end, starts)
     recipients = _walk(sentence, items, starts, state)
     tokens = sentence.tokens
-    intro = next((i for i in range(start, end) if tokens[i].norm in (":", "gồm", "là")), None)
+    intro = next(compress(counter(start), map(_INTRO_WORDS.__contains__, sentence.norms[start:end])), None)
     if intro is None:
         return recipients, False
     before = [r for r in recipients if r.first < intro]

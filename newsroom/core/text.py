@@ -135,7 +135,8 @@ class Words(NamedTuple):
 
 _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
 _SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
-_PARTS: dict[str, tuple[Word, ...]] = {}  # an abbreviation's spelling -> the words it stands for
+_PARTS: dict[str, tuple[Word, ...]] = {}  # an abbreviation's spelling ("UBND", "TP.") -> the words it stands for
+_GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept between what finditer would skip
 _NORM = itemgetter(0)
 _CACHE_LIMIT = 200_000
@@ -227,8 +228,12 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
             out_starts.append(starts[index])
             out_ends.append(ends[index])
             if following is not None and following.norm.__class__ is str and following.norm in GRADES:
-                out_words.append(_shared(("grade", following.text), lambda: (
-                    Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised),))[0])
+                grade = _GRADE_OF.get(following.text)
+                if grade is None:
+                    grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
+                    if len(_GRADE_OF) < _CACHE_LIMIT:
+                        _GRADE_OF[following.text] = grade
+                out_words.append(grade)
                 out_starts.append(starts[index + 1])
                 out_ends.append(ends[index + 1])
                 done = index + 2
@@ -236,15 +241,20 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
         if (following is not None and following.text == "." and starts[index + 1] == ends[index]
                 and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-            lowered = normalise_word(word.text)
             written = text[starts[index] - offset : ends[index + 1] - offset]
-            parts = _shared(("dotted", written), lambda: tuple(
-                Word(part, written, True, word.is_capitalised) for part in _DOTTED[lowered]))
+            parts = _PARTS.get(written)
+            if parts is None:
+                parts = tuple(Word(part, written, True, word.is_capitalised) for part in _DOTTED[normalise_word(word.text)])
+                if len(_PARTS) < _CACHE_LIMIT:
+                    _PARTS[written] = parts
             span = ends[index + 1]
             done = index + 2
         elif norm.__class__ is tuple:
-            parts = _shared(("parts", word.text), lambda: tuple(
-                Word(part, word.text, word.is_word, word.is_capitalised) for part in norm))
+            parts = _PARTS.get(word.text)
+            if parts is None:
+                parts = tuple(Word(part, word.text, word.is_word, word.is_capitalised) for part in norm)
+                if len(_PARTS) < _CACHE_LIMIT:
+                    _PARTS[word.text] = parts
             span = ends[index]
         else:
             parts, span = (word,), ends[index]
@@ -255,16 +265,6 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
     out_starts += starts[done:]
     out_ends += ends[done:]
     return out_words, out_starts, out_ends
-
-
-def _shared(key: tuple, make) -> tuple[Word, ...]:
-    """The words an abbreviation or a grade stands for, built once per spelling."""
-    parts = _PARTS.get(key)
-    if parts is None:
-        parts = make()
-        if len(_PARTS) < _CACHE_LIMIT:
-            _PARTS[key] = parts
-    return parts
 
 
 @lru_cache(maxsize=8192)
