@@ -25,6 +25,7 @@ sentence ("Quyết định số …") is attached to its honours.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count as counter
@@ -71,6 +72,17 @@ class Honour:
 
 
 GROUP_NOUNS = {noun: "individuals" for noun in INDIVIDUAL_NOUNS} | {noun: "collectives" for noun in COLLECTIVE_NOUNS}
+class _Countish(dict):
+    """norm -> whether it may be a count ("12", "1.780", "hai"): the same test as _count_at's, cached per word."""
+
+    def __missing__(self, norm: str) -> bool:
+        value = bool(norm[:1].isdigit() or norm in NUMBER_WORDS)
+        if len(self) < 100_000:
+            self[norm] = value
+        return value
+
+
+_COUNTISH = _Countish()
 _GROUPS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _noun in sorted(GROUP_NOUNS, key=len, reverse=True):
     _GROUPS_BY_WORD.setdefault(_noun[0], []).append(_noun)
@@ -81,6 +93,10 @@ _ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _INTRO_WORDS = frozenset((":", "gồm", "là"))
+_CLAUSE_MARKS = frozenset((":", ";"))
+_OPENING_QUOTES = frozenset(("“", '"', "«"))
+# Words a recipient list is split or ended at (_items): separators, brackets, LIST_END, QUALIFIER_END's first words.
+_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END | {pair[0] for pair in QUALIFIER_END})
 _LIST_OPENERS = frozenset((":", "gồm"))
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
@@ -326,16 +342,14 @@ def _conferment(sentence, match, before, after, position, starts, state):
     verb = _verb_start(tokens, match.first, before, starts)
     if verb is None:
         return named, listed, "colon" if named else "bare"
-    phrase = before
-    for index in range(verb - 1, before - 1, -1):
-        if tokens[index].norm in (":", ";"):
-            phrase = index + 1
-            break
-    for index in range(verb - 1, phrase - 1, -1):
-        if tokens[index].norm in ("“", '"', "«"):
-            phrase = index + 1  # a quotation starts its own clause
-            break
-    passive = any(t.norm in PASSIVE_MARKS for t in tokens[verb : match.first])
+    # The last ":" or ";" before the verb, then the last opening quote after it (found at C speed).
+    norms = sentence.norms
+    marks = list(compress(counter(before), map(_CLAUSE_MARKS.__contains__, norms[before:verb])))
+    phrase = marks[-1] + 1 if marks else before
+    quotes = list(compress(counter(phrase), map(_OPENING_QUOTES.__contains__, norms[phrase:verb])))
+    if quotes:
+        phrase = quotes[-1] + 1  # a quotation starts its own clause
+    passive = not PASSIVE_MARKS.isdisjoint(norms[verb : match.first])
     subject = _subject(sentence, phrase, verb, starts, state)
     if not passive:
         subject = [r for r in subject if r.kind == "group" and r.count is not None]
@@ -420,10 +434,9 @@ def _ends(starts: dict[int, Match]) -> set[int]:
 def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]:
     """Recipients before a passive verb: the last counted group, or the named list that ends there."""
     tokens = sentence.tokens
-    for index in range(last - 1, first - 1, -1):
-        norm = tokens[index].norm
-        if not (norm[:1].isdigit() or norm in NUMBER_WORDS):
-            continue  # (what _count_at would say, without the call: only numbers count)
+    # Only numbers can start a count (_count_at says None elsewhere): they are found at C speed.
+    numbers = compress(counter(first), map(_COUNTISH.__getitem__, sentence.norms[first:last]))
+    for index in reversed(list(numbers)):
         counted = _count_at(tokens, index, last, starts)
         if counted is None or (index > first and _count_at(tokens, index - 1, last, starts)):
             continue
@@ -536,8 +549,17 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
     separate.
     """
     tokens = sentence.tokens
+    # Only names and the words of _ITEM_WORDS change anything below: the loop jumps over the words
+    # between them (found at C speed) instead of stepping through each.
+    marks = sorted({*compress(counter(start), map(_ITEM_WORDS.__contains__, sentence.norms[start:end])),
+                    *(i for i in starts if start <= i < end)})
+    marked = set(marks)
     items, first, index = [], start, start
     while index < end:
+        if index not in marked:
+            following = bisect_left(marks, index)
+            index = marks[following] if following < len(marks) else end
+            continue
         if index in starts:
             index = starts[index].last
             continue
