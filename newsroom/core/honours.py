@@ -25,7 +25,6 @@ sentence ("Quyết định số …") is attached to its honours.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count as counter
@@ -95,8 +94,6 @@ _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _INTRO_WORDS = frozenset((":", "gồm", "là"))
 _CLAUSE_MARKS = frozenset((":", ";"))
 _OPENING_QUOTES = frozenset(("“", '"', "«"))
-# Words a recipient list is split or ended at (_items): separators, brackets, LIST_END, QUALIFIER_END's first words.
-_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END | {pair[0] for pair in QUALIFIER_END})
 _LIST_OPENERS = frozenset((":", "gồm"))
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
@@ -549,17 +546,8 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
     separate.
     """
     tokens = sentence.tokens
-    # Only names and the words of _ITEM_WORDS change anything below: the loop jumps over the words
-    # between them (found at C speed) instead of stepping through each.
-    marks = sorted({*compress(counter(start), map(_ITEM_WORDS.__contains__, sentence.norms[start:end])),
-                    *(i for i in starts if start <= i < end)})
-    marked = set(marks)
     items, first, index = [], start, start
     while index < end:
-        if index not in marked:
-            following = bisect_left(marks, index)
-            index = marks[following] if following < len(marks) else end
-            continue
         if index in starts:
             index = starts[index].last
             continue
