@@ -122,10 +122,9 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     if not heads:
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
-    awarded = [False] * len(tokens)
     for match in matches:  # (slice assignment: no Python step per covered token)
         covered[match.first : match.last] = [True] * (match.last - match.first)
-        awarded[match.first : match.last] = [match.kind == "award"] * (match.last - match.first)
+    awarded = None  # built at the first award head: most sentences have none
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
     done = 0  # tokens before this index belong to a name already read
@@ -136,6 +135,10 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         if token.norm in _AWARD_HEADS_BY_WORD:
             length = _head(sentence, index, AWARD_HEADS)
             if length:
+                if awarded is None:
+                    awarded = [False] * len(tokens)
+                    for match in matches:
+                        awarded[match.first : match.last] = [match.kind == "award"] * (match.last - match.first)
                 done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
                 continue
         if not token.is_capitalised and (not index or tokens[index - 1].norm not in ROLE_BEFORE_HEAD):
@@ -255,7 +258,8 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 def _unit_head(tokens, index: int) -> int:
     for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(head)])) == head:
+        # (the first word is the key it was found by: a one-word head needs no comparison)
+        if len(head) == 1 or tuple(map(_NORM, tokens[index : index + len(head)])) == head:
             return len(head)
     return 0
 
@@ -268,7 +272,7 @@ def place_at(tokens, index: int) -> int:
     if index >= len(tokens):
         return 0
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(place)])) == place:
+        if len(place) == 1 or tuple(map(_NORM, tokens[index : index + len(place)])) == place:  # (as in _unit_head)
             following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
             if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
                     and not following.norm.isdigit() and following.norm not in STOP):

@@ -613,7 +613,7 @@ def _group_at(tokens, index: int):
     if index >= len(tokens):
         return None
     for noun in _GROUPS_BY_WORD.get(tokens[index].norm, ()):  # longest first
-        if tuple(map(_NORM, tokens[index : index + len(noun)])) == noun:
+        if len(noun) == 1 or tuple(map(_NORM, tokens[index : index + len(noun)])) == noun:  # (keyed by its first word)
             return " ".join(noun), GROUP_NOUNS[noun], len(noun)
     return None
 
@@ -634,7 +634,7 @@ def _group_run(tokens, index: int, last: int) -> tuple[int, str] | None:
 
 def _title_at(tokens, index: int) -> int:
     for title in _TITLES_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(title)])) == title:
+        if len(title) == 1 or tuple(map(_NORM, tokens[index : index + len(title)])) == title:  # (keyed by its first word)
             return len(title)
     return 0
 

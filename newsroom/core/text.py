@@ -30,8 +30,11 @@ QUALITY_VOWELS = frozenset("ăâêôơư")
 # (NFD input keeps its marks inside the word), or any other single
 # non-space character (punctuation; dashes are dropped later).
 _DASHES = "\\-\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+# Letters of Vietnamese text, all of them \w: listed before \w, the regex engine finds most
+# characters in its bitmap without the slower Unicode category lookup (same tokens, faster).
+WORD_FAST_RANGES = "a-zA-Z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u01a0-\u01b0\u1ea0-\u1ef9"
 _TOKEN = re.compile(
-    rf"\d+(?:[.,]\d+)+(?!\w)|[\w\u0300-\u036f]+|[^\s{_DASHES}]"
+    rf"\d+(?:[.,]\d+)+(?!\w)|[{WORD_FAST_RANGES}\w\u0300-\u036f]+|[^\s{_DASHES}]"
 )
 
 # Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
