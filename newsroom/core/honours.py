@@ -138,7 +138,9 @@ class ArticleState:
     open_list: OpenList | None = None
     record_unit: Unit | None = None
     list_status: str | None = None
-    decision: Decision | None = None
+    # The previous sentence read here: its decision, if it names one, covers this sentence's honours.
+    # (Kept as text and read only when honours need it: most sentences confer nothing.)
+    decision_text: str = ""
     dropped: list[Honour] = field(default_factory=list)
 
 
@@ -150,11 +152,13 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     """Honours conferred in one sentence; `matches` are its resolved names in order."""
     state = state or ArticleState(registry)
     tokens = sentence.tokens
-    starts = {m.first: m for m in matches if m.target is not None}
-    found = find_decision(sentence.text)
-    decision = found or state.decision
-    state.decision = found
+    previous_text, state.decision_text = state.decision_text, sentence.text
     awards = [m for m in matches if m.kind == "award" and m.target is not None]
+    if not awards and state.open_list is None:
+        _remember(sentence, matches, state)
+        return []  # no award and no list going on: nothing conferred here
+    starts = {m.first: m for m in matches if m.target is not None}
+    decision = find_decision(sentence.text) or find_decision(previous_text)
     if not awards:
         honours = _continue_list(sentence, starts, state, decision)
         _remember(sentence, matches, state)

@@ -106,7 +106,7 @@ class Recogniser:
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             if resolved:
                 matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
-            else:  # (scan's matches are in order already)
+            elif matches:  # (scan's matches are in order already)
                 matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
