@@ -56,6 +56,7 @@ for _head_words in sorted(UNIT_HEADS, key=len, reverse=True):
 _PLACE_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _place in sorted(PLACE_WORDS, key=len, reverse=True):
     _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
+PLACE_FIRST_WORDS = frozenset(_PLACE_BY_WORD)  # place_at is 0 unless the token is one of these
 # Before a lower-case head, these make it a body's name all the same: "Chánh văn phòng Thành ủy".
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
 # Schools and companies are often named after people: a personal name does not end their name.
@@ -243,7 +244,7 @@ def _agent_before(tokens, index: int, matches: list[Match]) -> str | None:
 def _authority_before(sentence, index, matches, authorities, head):
     """The nearest authority before `index` that confers this head, not inside a longer unit name."""
     best = None
-    for first, last, heads in scan_authorities(authorities, sentence.tokens, index):
+    for first, last, heads in scan_authorities(authorities, sentence.norms, index):
         if head not in heads:
             continue
         inside = any(

@@ -92,6 +92,8 @@ _ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _INTRO_WORDS = frozenset((":", "gồm", "là"))
+# Words a recipient list is split or ended at (_items): separators, brackets, LIST_END, QUALIFIER_END's first words.
+_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END | {pair[0] for pair in QUALIFIER_END})
 _CLAUSE_MARKS = frozenset((":", ";"))
 _OPENING_QUOTES = frozenset(("“", '"', "«"))
 _LIST_OPENERS = frozenset((":", "gồm"))
@@ -556,6 +558,9 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
             index = starts[index].last
             continue
         norm = tokens[index].norm
+        if norm not in _ITEM_WORDS:
+            index += 1  # (a plain word: none of the tests below applies)
+            continue
         if norm == "(":
             close = next((i for i in range(index, min(end, index + 30)) if tokens[i].norm == ")"), None)
             if close is None:

@@ -273,24 +273,25 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
     return matches
 
 
-def scan_authorities(trie: dict, tokens: list[Word], stop: int) -> list[tuple[int, int, dict]]:
-    """Authority phrases in tokens[:stop] as (first, last, {head: award})."""
+def scan_authorities(trie: dict, norms: list[str], stop: int) -> list[tuple[int, int, dict]]:
+    """Authority phrases in the first `stop` tokens (given by their matching forms) as (first, last, {head: award})."""
     found = []
     index = 0
-    while index < stop:
-        node = trie.get(tokens[index].norm)
+    # Only tokens that start some authority are walked (found at C speed).
+    for first in compress(counter(), map(trie.__contains__, norms[:stop])):
+        if first < index:
+            continue  # inside the authority found before
+        node = trie[norms[first]]
         best = None
-        position = index
+        position = first
         while node is not None and position < stop:
             position += 1
             if END in node:
-                best = (index, position, node[END])
+                best = (first, position, node[END])
             if position >= stop:
                 break
-            node = node.get(tokens[position].norm)
+            node = node.get(norms[position])
         if best:
             found.append(best)
             index = best[1]
-        else:
-            index += 1
     return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from newsroom.core.candidates import (
-    AWARD_HEADS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
+    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
 )
 from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
@@ -269,8 +269,8 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
         if match.kind != "unit":
             continue
         last = match.last
-        if match.target is not None and match.first >= 2 and match.target.slug and \
-                (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
+        if match.target is not None and match.first >= 2 and match.target.slug and tokens[match.first].norm == "thường" \
+                and tokens[match.first - 2].norm == "bí" and tokens[match.first - 1].norm == "thư":
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
         if match.needs_place and sentence.all_caps:
@@ -284,7 +284,9 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 dropped.append(match)
                 continue
         else:
-            end = place_suffix_end(tokens, last, blocked, sentence) if place_at(tokens, last) else last
+            # (a place word must come next: most names are followed by none, and skip the call)
+            end = place_suffix_end(tokens, last, blocked, sentence) \
+                if last < len(tokens) and tokens[last].norm in PLACE_FIRST_WORDS and place_at(tokens, last) else last
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
                 end = place_name_end(tokens, last, blocked, sentence)
         former = match.former.get(match.target.slug) if match.target is not None else None
@@ -308,6 +310,8 @@ def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
     ancestor. Unresolved mentions stay unresolved (dropped later, never
     guessed) but still cover their words, so they are no candidates either.
     """
+    if not any(match.target is None for _, matches in found for match in matches):
+        return  # nothing ambiguous: most articles (the counts below would go unused)
     counts: Counter[str] = Counter()
     title: list[str] = []
     for sentence, matches in found:
