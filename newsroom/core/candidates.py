@@ -403,7 +403,7 @@ def _dash_before(sentence: Sentence, index: int) -> bool:
     if index == 0:
         return False
     base = sentence.starts[0]
-    gap = sentence.text[sentence.ends[index - 1] - base : sentence.starts[index] - base]
+    gap = sentence.text[sentence.end(index - 1) - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—‐‑‒―−")
 
 

@@ -661,7 +661,7 @@ def _person_name_end(sentence: Sentence, start: int, last: int, starts) -> int:
 
 def _dash_before(sentence: Sentence, index: int) -> bool:
     base = sentence.starts[0]
-    gap = sentence.text[sentence.ends[index - 1] - base : sentence.starts[index] - base]
+    gap = sentence.text[sentence.end(index - 1) - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—")
 
 

@@ -26,14 +26,13 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 @dataclass(slots=True)  # (slots: a few thousand per MB of text, built and read in the hot path)
 class Sentence:
-    tokens: list[Word]  # shared per spelling; their spans are `starts` and `ends`
+    tokens: list[Word]  # shared per spelling; token i starts at starts[i] and is len(tokens[i].text) long
     text: str  # the sentence as written
     in_title: bool
     item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
     norms: list | None = None  # the tokens' matching forms, for scans that look at nothing else
     caps: bool | None = field(default=None, repr=False)  # all_caps, once computed
-    starts: list[int] = field(default_factory=list, repr=False)  # token i spans [starts[i], ends[i]) of the article
-    ends: list[int] = field(default_factory=list, repr=False)
+    starts: list[int] = field(default_factory=list, repr=False)  # offsets into the article
 
     def __post_init__(self) -> None:
         if self.norms is None:
@@ -42,7 +41,11 @@ class Sentence:
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
         base = self.starts[0]
-        return self.text[self.starts[first] - base : self.ends[last - 1] - base]
+        return self.text[self.starts[first] - base : self.end(last - 1) - base]
+
+    def end(self, index: int) -> int:
+        """Where token `index` ends in the article."""
+        return self.starts[index] + len(self.tokens[index].text)
 
     @property
     def all_caps(self) -> bool:
@@ -174,7 +177,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     remembers it was one. Cuts are found per line and per sentence end, not
     per token, so this stays cheap on long articles.
     """
-    tokens, norms, starts, ends = read_words(text)
+    tokens, norms, starts = read_words(text)
     count = len(tokens)
     if not count:
         return []
@@ -218,12 +221,12 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
         if kept:
             first, last = kept[0], kept[-1]
             if len(kept) == last + 1 - first:  # (no list mark inside: plain slices)
-                part = (tokens[first : last + 1], norms[first : last + 1], starts[first : last + 1], ends[first : last + 1])
+                part = (tokens[first : last + 1], norms[first : last + 1], starts[first : last + 1])
             else:
-                part = tuple([values[offset] for offset in kept] for values in (tokens, norms, starts, ends))
+                part = tuple([values[offset] for offset in kept] for values in (tokens, norms, starts))
             item = bool(items) and (previous in items or any(i in items for i in range(previous, min(cut, previous + 3))))
-            sentences.append(Sentence(part[0], text[starts[first] : ends[last]], in_title, item, part[1],
-                                      starts=part[2], ends=part[3]))
+            sentences.append(Sentence(part[0], text[starts[first] : starts[last] + len(tokens[last].text)], in_title, item,
+                                      part[1], starts=part[2]))
         previous = cut
     return sentences
 

@@ -131,7 +131,7 @@ class Recogniser:
                     if match.written not in names:
                         names.append(match.written)
                 if not sentence.in_title:
-                    start, end = sentence.starts[match.first], sentence.ends[match.last - 1]
+                    start, end = sentence.starts[match.first], sentence.end(match.last - 1)
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
         result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
         for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title

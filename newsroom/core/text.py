@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -128,12 +128,15 @@ class Word(NamedTuple):
 
 
 class Words(NamedTuple):
-    """The tokens of a text as parallel lists: shared words, their matching forms, their spans."""
+    """The tokens of a text as parallel lists: shared words, their matching forms, where they start.
+
+    A token ends at its start plus the length of its spelling (`Word.text`), which for an
+    abbreviation's words is the whole abbreviation ("UBND", "TP.").
+    """
 
     words: list[Word]
     norms: list[str]
     starts: list[int]
-    ends: list[int]
 
 
 _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
@@ -178,8 +181,9 @@ def read_words(text: str, offset: int = 0) -> Words:
     # lengths gives every token's span without building a Match object per word.
     pieces = _SPLIT.split(text)
     if len(pieces) == 1:
-        return Words([], [], [], [])
-    bounds = list(accumulate(map(len, pieces), initial=offset))
+        return Words([], [], [])
+    # Every second running sum is where a token starts (islice: no list of all the sums).
+    starts = list(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2))
     raws = pieces[1::2]
     try:
         words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
@@ -188,25 +192,24 @@ def read_words(text: str, offset: int = 0) -> Words:
     except KeyError:
         words = list(map(_word, raws))
         special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
-    starts, ends = bounds[1::2], bounds[2::2]
     if special:
-        words, starts, ends = _expand(text, offset, words, starts, ends, special)
-    return Words(words, list(map(_NORM, words)), starts, ends)
+        words, starts = _expand(text, offset, words, starts, special)
+    return Words(words, list(map(_NORM, words)), starts)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Matching tokens of `text`, each with its span; offsets are shifted by `offset` (see `read_words`)."""
     read = read_words(text, offset)
-    return [Token(word.norm, start, end, word.text, word.is_word, word.is_capitalised)
-            for word, start, end in zip(read.words, read.starts, read.ends)]
+    return [Token(word.norm, start, start + len(word.text), word.text, word.is_word, word.is_capitalised)
+            for word, start in zip(read.words, read.starts)]
 
 
 # Tokens whose matching form depends on their neighbours.
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: list[int],
-            special: list[int]) -> tuple[list[Word], list[int], list[int]]:
+def _expand(text: str, offset: int, words: list[Word], starts: list[int],
+            special: list[int]) -> tuple[list[Word], list[int]]:
     """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
 
     One pass that copies the plain runs between special tokens: splicing the
@@ -215,13 +218,11 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
     """
     out_words: list[Word] = []
     out_starts: list[int] = []
-    out_ends: list[int] = []
     count = len(words)
     done = 0  # words[:done] are in the output
     for index in special:
         out_words += words[done:index]
         out_starts += starts[done:index]
-        out_ends += ends[done:index]
         done = index + 1
         word = words[index]
         norm = word.norm
@@ -229,7 +230,6 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
         if norm == "hạng":
             out_words.append(word)
             out_starts.append(starts[index])
-            out_ends.append(ends[index])
             if following is not None and following.norm.__class__ is str and following.norm in GRADES:
                 grade = _GRADE_OF.get(following.text)
                 if grade is None:
@@ -238,19 +238,17 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
                         _GRADE_OF[following.text] = grade
                 out_words.append(grade)
                 out_starts.append(starts[index + 1])
-                out_ends.append(ends[index + 1])
                 done = index + 2
             continue
-        if (following is not None and following.text == "." and starts[index + 1] == ends[index]
+        if (following is not None and following.text == "." and starts[index + 1] == starts[index] + len(word.text)
                 and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-            written = text[starts[index] - offset : ends[index + 1] - offset]
+            written = text[starts[index] - offset : starts[index + 1] + 1 - offset]  # the word and its dot
             parts = _PARTS.get(written)
             if parts is None:
                 parts = tuple(Word(part, written, True, word.is_capitalised) for part in _DOTTED[normalise_word(word.text)])
                 if len(_PARTS) < _CACHE_LIMIT:
                     _PARTS[written] = parts
-            span = ends[index + 1]
             done = index + 2
         elif norm.__class__ is tuple:
             parts = _PARTS.get(word.text)
@@ -258,16 +256,13 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int], ends: 
                 parts = tuple(Word(part, word.text, word.is_word, word.is_capitalised) for part in norm)
                 if len(_PARTS) < _CACHE_LIMIT:
                     _PARTS[word.text] = parts
-            span = ends[index]
         else:
-            parts, span = (word,), ends[index]
+            parts = (word,)
         out_words += parts
         out_starts += [starts[index]] * len(parts)
-        out_ends += [span] * len(parts)
     out_words += words[done:]
     out_starts += starts[done:]
-    out_ends += ends[done:]
-    return out_words, out_starts, out_ends
+    return out_words, out_starts
 
 
 @lru_cache(maxsize=8192)
