@@ -142,3 +142,16 @@ def test_fast_letter_ranges_are_word_characters():
     for first, last in ranges:
         for code in range(ord(first), ord(last) + 1):
             assert re.fullmatch(r"\w", chr(code)), hex(code)
+
+
+TRICKY = "aAđĐếỆ0123456789٠١.,;:-–—‐ \t\n\u00a0²³¼_()\"“”'…!?/&%\u0300\u0301\u0323ǅⅫ①"
+
+
+@given(st.text(alphabet=TRICKY + LETTERS, max_size=30))
+def test_fast_token_split_is_the_token_pattern(text):
+    """The tokenizer's split regex is a faster form of _TOKEN: it must cut every text the same way."""
+    import re
+
+    from newsroom.core.text import _SPLIT, _TOKEN
+
+    assert _SPLIT.split(text) == re.split(f"({_TOKEN.pattern})", text)

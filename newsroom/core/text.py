@@ -14,7 +14,6 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate, compress, count, islice
-from operator import itemgetter
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -140,11 +139,22 @@ class Words(NamedTuple):
 
 
 _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
+# spelling -> its Word's norm: read by dict lookup, which unlike itemgetter builds no argument tuple per token
+_NORM_OF: dict[str, object] = {}
 _SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
 _PARTS: dict[str, tuple[Word, ...]] = {}  # an abbreviation's spelling ("UBND", "TP.") -> the words it stands for
 _GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
-_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept between what finditer would skip
-_NORM = itemgetter(0)
+# The same tokens as _TOKEN, kept between the gaps by split, in a form the regex engine runs
+# faster: every token starts with a non-space non-dash character, so the pattern starts with
+# that class and the engine skips spaces without trying each alternative there; a letter
+# then goes on as a word at once (no digit test), a digit as a number if it can, else as a word.
+# tests/test_text.py checks that it splits exactly as _TOKEN does.
+_LETTERS = WORD_FAST_RANGES.replace("0-9", "")
+_WORD_CHARS = rf"{WORD_FAST_RANGES}\w\u0300-\u036f"
+_SPLIT = re.compile(
+    rf"([^\s{_DASHES}](?:(?<=[{_LETTERS}])[{_WORD_CHARS}]*|(?<=\d)\d*(?:[.,]\d+)+(?!\w)"
+    rf"|(?<=[{_WORD_CHARS}])[{_WORD_CHARS}]*|))"
+)
 _CACHE_LIMIT = 200_000
 
 
@@ -162,6 +172,7 @@ def _word(raw: str) -> Word:
         cached = Word(norm, raw, is_word, raw[:1].isupper())
         if len(_WORD_OF) < _CACHE_LIMIT:
             _WORD_OF[raw] = cached
+            _NORM_OF[raw] = norm
             if norm.__class__ is tuple or norm in _CONTEXT_WORDS:
                 _SPECIAL_RAWS.add(raw)
     return cached
@@ -187,14 +198,16 @@ def read_words(text: str, offset: int = 0) -> Words:
     raws = pieces[1::2]
     try:
         words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
+        norms = list(map(_NORM_OF.__getitem__, raws))
         # All cached, so the set knows every special spelling: found at C speed.
         special = [] if _SPECIAL_RAWS.isdisjoint(raws) else list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
     except KeyError:
         words = list(map(_word, raws))
+        norms = [word.norm for word in words]
         special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     if special:
-        words, starts = _expand(text, offset, words, starts, special)
-    return Words(words, list(map(_NORM, words)), starts)
+        words, norms, starts = _expand(text, offset, words, norms, starts, special)
+    return Words(words, norms, starts)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -208,8 +221,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _expand(text: str, offset: int, words: list[Word], starts: list[int],
-            special: list[int]) -> tuple[list[Word], list[int]]:
+def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list[int],
+            special: list[int]) -> tuple[list[Word], list[str], list[int]]:
     """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
 
     One pass that copies the plain runs between special tokens: splicing the
@@ -217,11 +230,13 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int],
     None of the tokens a special one changes (a grade, a dot) is special itself.
     """
     out_words: list[Word] = []
+    out_norms: list[str] = []
     out_starts: list[int] = []
     count = len(words)
     done = 0  # words[:done] are in the output
     for index in special:
         out_words += words[done:index]
+        out_norms += norms[done:index]
         out_starts += starts[done:index]
         done = index + 1
         word = words[index]
@@ -229,6 +244,7 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int],
         following = words[index + 1] if index + 1 < count else None
         if norm == "hạng":
             out_words.append(word)
+            out_norms.append(norm)
             out_starts.append(starts[index])
             if following is not None and following.norm.__class__ is str and following.norm in GRADES:
                 grade = _GRADE_OF.get(following.text)
@@ -237,6 +253,7 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int],
                     if len(_GRADE_OF) < _CACHE_LIMIT:
                         _GRADE_OF[following.text] = grade
                 out_words.append(grade)
+                out_norms.append(grade.norm)
                 out_starts.append(starts[index + 1])
                 done = index + 2
             continue
@@ -259,10 +276,12 @@ def _expand(text: str, offset: int, words: list[Word], starts: list[int],
         else:
             parts = (word,)
         out_words += parts
+        out_norms += [part.norm for part in parts]
         out_starts += [starts[index]] * len(parts)
     out_words += words[done:]
+    out_norms += norms[done:]
     out_starts += starts[done:]
-    return out_words, out_starts
+    return out_words, out_norms, out_starts
 
 
 @lru_cache(maxsize=8192)
