@@ -131,7 +131,8 @@ class Recogniser:
                     if match.written not in names:
                         names.append(match.written)
                 if not sentence.in_title:
-                    start, end = sentence.starts[match.first], sentence.end(match.last - 1)
+                    start, last = sentence.starts[match.first], match.last - 1
+                    end = sentence.starts[last] + len(sentence.tokens[last].text)  # (Sentence.end, inlined)
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
         result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
         for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title
@@ -258,12 +259,18 @@ def _parents_after(sentence: Sentence, resolved: list[Match], matches: list[Matc
     return parents
 
 
+def _blocked(tokens, matches: list[Match]) -> list[bool]:
+    """Whether each token is inside a name found (slice assignment: no Python step per token)."""
+    blocked = [False] * len(tokens)
+    for match in matches:
+        blocked[match.first : match.last] = [True] * (match.last - match.first)
+    return blocked
+
+
 def _places(sentence: Sentence, matches: list[Match]) -> None:
     """Registered names written with their place ("Sở Tư pháp tỉnh Nghệ An") or by a former name."""
     tokens = sentence.tokens
-    blocked = [False] * len(tokens)
-    for match in matches:  # (slice assignment: no Python step per covered token)
-        blocked[match.first : match.last] = [True] * (match.last - match.first)
+    blocked: list[bool] | None = None  # tokens inside a name: built when a place is first read (most names have none)
     dropped = []
     for match in matches:
         if match.kind != "unit":
@@ -279,15 +286,19 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
         if match.needs_place:
             # "Báo và PTTH Phú Thọ" stands for "… tỉnh"; "Ban Thi đua - Khen thưởng Trung ương" is another body.
             # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
+            blocked = blocked or _blocked(tokens, matches)
             end = place_name_end(tokens, last, blocked)
             if end - last < 2 or place_at(tokens, last):
                 dropped.append(match)
                 continue
         else:
             # (a place word must come next: most names are followed by none, and skip the call)
-            end = place_suffix_end(tokens, last, blocked, sentence) \
-                if last < len(tokens) and tokens[last].norm in PLACE_FIRST_WORDS and place_at(tokens, last) else last
+            end = last
+            if last < len(tokens) and tokens[last].norm in PLACE_FIRST_WORDS and place_at(tokens, last):
+                blocked = blocked or _blocked(tokens, matches)
+                end = place_suffix_end(tokens, last, blocked, sentence)
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
+                blocked = blocked or _blocked(tokens, matches)
                 end = place_name_end(tokens, last, blocked, sentence)
         former = match.former.get(match.target.slug) if match.target is not None else None
         if end > last:
