@@ -220,6 +220,13 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     cuts.discard(0)
     sentences: list[Sentence] = []
     previous = 0
+    if not dropped and not items:  # no list marks: each sentence is plain slices (most articles)
+        for cut in sorted(cuts) + [count]:
+            if cut > previous:
+                sentences.append(Sentence(tokens[previous:cut], text[starts[previous] : starts[cut - 1] + len(tokens[cut - 1].text)],
+                                          in_title, False, norms[previous:cut], starts=starts[previous:cut]))
+                previous = cut
+        return sentences
     for cut in sorted(cuts) + [count]:
         if cut <= previous:
             continue

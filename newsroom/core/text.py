@@ -142,7 +142,8 @@ _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
 # spelling -> its Word's norm: read by dict lookup, which unlike itemgetter builds no argument tuple per token
 _NORM_OF: dict[str, object] = {}
 _SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
-_PARTS: dict[str, tuple[Word, ...]] = {}  # an abbreviation's spelling ("UBND", "TP.") -> the words it stands for
+# An abbreviation's spelling ("UBND", "TP.") -> the words it stands for, and their forms.
+_PARTS: dict[str, tuple[tuple[Word, ...], tuple[str, ...]]] = {}
 _GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
 # The same tokens as _TOKEN, kept between the gaps by split, in a form the regex engine runs
 # faster: every token starts with a non-space non-dash character, so the pattern starts with
@@ -221,6 +222,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
+def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    words = tuple(words)
+    return words, tuple(word.norm for word in words)
+
+
 def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list[int],
             special: list[int]) -> tuple[list[Word], list[str], list[int]]:
     """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
@@ -263,21 +269,21 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
             written = text[starts[index] - offset : starts[index + 1] + 1 - offset]  # the word and its dot
             parts = _PARTS.get(written)
             if parts is None:
-                parts = tuple(Word(part, written, True, word.is_capitalised) for part in _DOTTED[normalise_word(word.text)])
+                parts = _parts(Word(part, written, True, word.is_capitalised) for part in _DOTTED[normalise_word(word.text)])
                 if len(_PARTS) < _CACHE_LIMIT:
                     _PARTS[written] = parts
             done = index + 2
         elif norm.__class__ is tuple:
             parts = _PARTS.get(word.text)
             if parts is None:
-                parts = tuple(Word(part, word.text, word.is_word, word.is_capitalised) for part in norm)
+                parts = _parts(Word(part, word.text, word.is_word, word.is_capitalised) for part in norm)
                 if len(_PARTS) < _CACHE_LIMIT:
                     _PARTS[word.text] = parts
         else:
-            parts = (word,)
-        out_words += parts
-        out_norms += [part.norm for part in parts]
-        out_starts += [starts[index]] * len(parts)
+            parts = ((word,), (norm,))
+        out_words += parts[0]
+        out_norms += parts[1]
+        out_starts += [starts[index]] * len(parts[0])
     out_words += words[done:]
     out_norms += norms[done:]
     out_starts += starts[done:]
