@@ -171,7 +171,7 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     opened: OpenList | None = None
     list_status = state.list_status if sentence.item or state.open_list else None
     for number, match in enumerate(awards):
-        clause_start, clause_end = next((a, b) for a, b in bounds if a <= match.first < b)
+        clause_start, clause_end = bounds[0] if len(bounds) == 1 else next((a, b) for a, b in bounds if a <= match.first < b)
         before = max(awards[number - 1].last if number else clause_start, clause_start)
         after = min(awards[number + 1].first if number + 1 < len(awards) else clause_end, clause_end)
         status = list_status or _status(sentence.norms, clause_start, match.first)
@@ -826,7 +826,7 @@ def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Ma
             continue
         recipients.append(parsed)
     # "5 tập thể và 12 cá nhân thuộc Sở Nội vụ": "thuộc" qualifies the whole run of groups.
-    for later, earlier in zip(reversed(recipients), list(reversed(recipients))[1:]):
+    for later, earlier in zip(reversed(recipients), list(reversed(recipients))[1:]) if len(recipients) > 1 else ():
         if not (later.kind == earlier.kind == "group") or later.unit is None:
             break
         earlier.unit = earlier.unit or later.unit
@@ -904,7 +904,8 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
         alike.setdefault((key[0], key[5]), []).append((key, honour))
     return [
         honour for key, honour in unique.items()
-        if not any(other is not honour and _subsumes(other_key, key) for other_key, other in alike[key[0], key[5]])
+        if len(alike[key[0], key[5]]) == 1  # (alone with its award and status: nothing to compare)
+        or not any(other is not honour and _subsumes(other_key, key) for other_key, other in alike[key[0], key[5]])
     ]
 
 
