@@ -687,12 +687,14 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     count = None
     if first + 1 < last and tokens[first].norm in APPROXIMATE and _number(tokens[first + 1].norm) is not None:
         first += 1  # "gần 150 tập thể": about a number is still that number
-    counted = _count_at(tokens, first, last, starts)
+    # (the word tables are read here before each call: most items start with none of them)
+    counted = _count_at(tokens, first, last, starts) if _COUNTISH[tokens[first].norm] else None
     if counted is not None:
         count, first = counted
     if first >= last:
         return None
-    title = _title_at(tokens, first)
+    norm = tokens[first].norm
+    title = _title_at(tokens, first) if norm in _TITLES_BY_WORD else 0
     if count is None and title and first + title < last and tokens[first + title].is_capitalised \
             and tokens[first + title].norm not in ROLE_WORDS:  # "Đồng chí Trưởng Ban …" names a post, not a person
         start = first + title
@@ -704,10 +706,10 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     match = starts.get(first)
     if match is not None and match.kind == "unit" and count is None:
         return _Recipient("unit", match.written or match.target.name, unit=match.target, first=first, last=last)
-    pointed = _anaphora(tokens, first, last, state)
+    pointed = _anaphora(tokens, first, last, state) if norm in _ANAPHORA_FIRST_WORDS else None
     if pointed is not None and count is None:
         return _Recipient("unit", pointed.name, unit=pointed, first=first, last=last)
-    group = _group_at(tokens, first)
+    group = _group_at(tokens, first) if norm in _GROUPS_BY_WORD else None
     if group is not None and count is None and first + group[2] < last and tokens[first + group[2]].norm in POST_WORDS \
             and tokens[first + group[2]].is_capitalised and (first + group[2]) not in starts:
         group = None  # "Đồng chí Trưởng Ban Tuyên giáo": a post, not a group
