@@ -263,14 +263,14 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
             continue  # inside the name found before
         index = first
         children, ending, placed_ending = trie[norms[index]]
-        best: tuple[int, Terminal, bool] | None = None
+        entry: Terminal | None = None  # the longest name so far: it ends at `end`, `placed` if a place must follow
         position = index + 1
         while True:
             if ending is not None:
-                best = (position, ending, False)
+                entry, end, placed = ending, position, False
             elif placed_ending is not None and position < count and tokens[position].is_capitalised \
                     and tokens[position].is_word:
-                best = (position, placed_ending, True)
+                entry, end, placed = placed_ending, position, True
             if position >= count:
                 break
             node = children.get(norms[position])
@@ -278,9 +278,8 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
                 break
             children, ending, placed_ending = node
             position += 1
-        if best is None:
+        if entry is None:
             continue
-        end, entry, placed = best
         if entry.award is None and end < count and norms[end] in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
