@@ -218,6 +218,8 @@ def _first_index(norms: list[str], word: str, start: int = 0, stop: int | None =
     """Index of the first `word` in norms[start:stop], or `stop` (len(norms)) when there is none.
     (list.index compares at C speed, with no call per token.)"""
     stop = len(norms) if stop is None else stop
+    if word not in norms:
+        return stop  # (most sentences: no exception raised and caught)
     try:
         return norms.index(word, start, stop)
     except ValueError:
