@@ -171,9 +171,6 @@ def compile_authorities(registry: Registry) -> dict:
 
 
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
-# The same mark at the start of any line: found in one pass over the text, not tried at each line
-# (a blank line, after a "\n" inside a run of them, cannot hold a mark, so no extra line is read).
-_ITEM_MARK_AT_LINES = re.compile("^" + _ITEM_MARK.pattern, re.MULTILINE)
 _NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
 _SENTENCE_END_CHARS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
 _NORM = itemgetter(0)
@@ -201,13 +198,17 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
             cuts.add(index + 1)
     items: set[int] = set()
     dropped: set[int] = set()
+    line_starts = [0]
     for match in _NEWLINES.finditer(text):
         index = bisect_left(starts, match.end())
         if index < count and (match.group().count("\n") >= 2 or not tokens[index].text[:1].islower()
                               or _ITEM_MARK.match(text, match.end())):
             cuts.add(index)
-    for mark in _ITEM_MARK_AT_LINES.finditer(text):
-        position = mark.start()
+        line_starts.append(match.end())
+    for position in line_starts:
+        mark = _ITEM_MARK.match(text, position)
+        if mark is None:
+            continue
         first = bisect_left(starts, position)
         after = bisect_left(starts, mark.end())
         if first >= count or after >= count or (first != 0 and first not in cuts):
