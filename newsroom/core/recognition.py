@@ -134,9 +134,12 @@ class Recogniser:
                     start, last = sentence.starts[match.first], match.last - 1
                     end = sentence.starts[last] + len(sentence.tokens[last].text)  # (Sentence.end, inlined)
                     result.mentions.append(Mention(match.kind, match.target.slug, start, end))
-        result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
+        if state.dropped:
+            honours = [h for h in honours if not any(h is d for d in state.dropped)]
+        result.honours = merge_honours(honours)
         for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title
-            if honour.award.registered and honour.award not in result.awards:
+            if honour.award.registered and id(honour.award) not in listed["award"]:  # (registry objects: as above)
+                listed["award"].add(id(honour.award))
                 result.awards.append(honour.award)
         result.unregistered = _graded_elsewhere(list(candidates.values()), result)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
