@@ -94,7 +94,7 @@ class Recogniser:
     def _recognise(self, title, text, metadata_units, metadata_awards, excluded) -> Recognition:
         sentences = split_sentences(title or "", in_title=True) + split_sentences(text or "")
         found = [(sentence, scan(self._trie, sentence.tokens, sentence.norms)) for sentence in sentences]
-        _resolve_units(found)
+        ambiguous = _resolve_units(found)
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
@@ -106,7 +106,7 @@ class Recogniser:
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
             if resolved:
                 matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
-            elif matches:  # (scan's matches are in order already)
+            elif ambiguous and matches:  # (scan's matches are in order already; only the ambiguous lack a target)
                 matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
@@ -119,21 +119,23 @@ class Recogniser:
             if matches or state.open_list is not None:
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
-                if not match.target.registered:
+                target = match.target
+                if not target.registered:
                     continue
                 # Registered targets are the registry's own objects, one per slug: identity is equality,
                 # and a set of ids spares the dataclass __eq__ that `in` on the list would call.
-                if id(match.target) not in listed[match.kind]:
-                    listed[match.kind].add(id(match.target))
-                    (result.units if match.kind == "unit" else result.awards).append(match.target)
+                seen = listed[match.kind]
+                if id(target) not in seen:
+                    seen.add(id(target))
+                    (result.units if match.kind == "unit" else result.awards).append(target)
                 if match.written:
-                    names = result.written_names.setdefault(match.target.slug, [])
+                    names = result.written_names.setdefault(target.slug, [])
                     if match.written not in names:
                         names.append(match.written)
                 if not sentence.in_title:
-                    start, last = sentence.starts[match.first], match.last - 1
+                    last = match.last - 1
                     end = sentence.starts[last] + len(sentence.tokens[last].text)  # (Sentence.end, inlined)
-                    result.mentions.append(Mention(match.kind, match.target.slug, start, end))
+                    result.mentions.append(Mention(match.kind, target.slug, sentence.starts[match.first], end))
         if state.dropped:
             honours = [h for h in honours if not any(h is d for d in state.dropped)]
         result.honours = merge_honours(honours)
@@ -315,7 +317,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
         matches.remove(match)
 
 
-def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
+def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> bool:
     """Pick the office of an ambiguous department from its context.
 
     In order: the office named right after it ("phòng Tổng hợp, Văn phòng
@@ -325,7 +327,7 @@ def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
     guessed) but still cover their words, so they are no candidates either.
     """
     if not any(match.target is None for _, matches in found for match in matches):
-        return  # nothing ambiguous: most articles (the counts below would go unused)
+        return False  # nothing ambiguous: most articles (the counts below would go unused)
     counts: Counter[str] = Counter()
     title: list[str] = []
     for sentence, matches in found:
@@ -344,6 +346,7 @@ def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
                 if target is not None:
                     match.target = target
                     break
+    return True  # some names were ambiguous (and may still be)
 
 
 def _from_context(sentence, matches, position, options, counts, title) -> Unit | None:
