@@ -544,7 +544,6 @@ def _list(sentence, start: int, end: int, starts, state) -> tuple[list[_Recipien
     """Recipients from `start`; True when they are introduced as a list ("7 tập thể, gồm: …")."""
     items = _items(sentence, start, end, starts)
     recipients = _walk(sentence, items, starts, state)
-    tokens = sentence.tokens
     intro = next(compress(counter(start), map(_INTRO_WORDS.__contains__, sentence.norms[start:end])), None)
     if intro is None:
         return recipients, False
