@@ -93,7 +93,8 @@ _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
 _INTRO_WORDS = frozenset((":", "gồm", "là"))
 # Words a recipient list is split or ended at (_items): separators, brackets, LIST_END, QUALIFIER_END's first words.
-_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END | {pair[0] for pair in QUALIFIER_END})
+_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END
+                        | {pair[0] for pair in QUALIFIER_END})
 _CLAUSE_MARKS = frozenset((":", ";"))
 _OPENING_QUOTES = frozenset(("“", '"', "«"))
 _LIST_OPENERS = frozenset((":", "gồm"))
@@ -171,7 +172,8 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     opened: OpenList | None = None
     list_status = state.list_status if sentence.item or state.open_list else None
     for number, match in enumerate(awards):
-        clause_start, clause_end = bounds[0] if len(bounds) == 1 else next((a, b) for a, b in bounds if a <= match.first < b)
+        clause_start, clause_end = bounds[0] if len(bounds) == 1 else \
+            next((a, b) for a, b in bounds if a <= match.first < b)
         before = max(awards[number - 1].last if number else clause_start, clause_start)
         after = min(awards[number + 1].first if number + 1 < len(awards) else clause_end, clause_end)
         status = list_status or _status(sentence.norms, clause_start, match.first)

@@ -223,8 +223,9 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     if not dropped and not items:  # no list marks: each sentence is plain slices (most articles)
         for cut in sorted(cuts) + [count]:
             if cut > previous:
-                sentences.append(Sentence(tokens[previous:cut], text[starts[previous] : starts[cut - 1] + len(tokens[cut - 1].text)],
-                                          in_title, False, norms[previous:cut], starts=starts[previous:cut]))
+                written = text[starts[previous] : starts[cut - 1] + len(tokens[cut - 1].text)]
+                sentences.append(Sentence(tokens[previous:cut], written, in_title, False, norms[previous:cut],
+                                          starts=starts[previous:cut]))
                 previous = cut
         return sentences
     for cut in sorted(cuts) + [count]:

@@ -201,11 +201,13 @@ def read_words(text: str, offset: int = 0) -> Words:
         words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
         norms = list(map(_NORM_OF.__getitem__, raws))
         # All cached, so the set knows every special spelling: found at C speed.
-        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
+        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else \
+            list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
     except KeyError:
         words = list(map(_word, raws))
         norms = [word.norm for word in words]
-        special = [index for index, word in enumerate(words) if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
+        special = [index for index, word in enumerate(words)
+                   if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     if special:
         words, norms, starts = _expand(text, offset, words, norms, starts, special)
     return Words(words, norms, starts)
@@ -223,6 +225,7 @@ _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
 def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """The words an abbreviation stands for, with their forms (cached together in _PARTS)."""
     words = tuple(words)
     return words, tuple(word.norm for word in words)
 
@@ -269,7 +272,8 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
             written = text[starts[index] - offset : starts[index + 1] + 1 - offset]  # the word and its dot
             parts = _PARTS.get(written)
             if parts is None:
-                parts = _parts(Word(part, written, True, word.is_capitalised) for part in _DOTTED[normalise_word(word.text)])
+                parts = _parts(Word(part, written, True, word.is_capitalised)
+                               for part in _DOTTED[normalise_word(word.text)])
                 if len(_PARTS) < _CACHE_LIMIT:
                     _PARTS[written] = parts
             done = index + 2
