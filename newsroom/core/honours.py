@@ -107,7 +107,7 @@ _DECISION = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a few per award, built and read by every rule of the grammar)
 class _Recipient:
     kind: str  # person | unit | group | place | role | point (anaphora resolved to a unit)
     name: str
