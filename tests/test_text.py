@@ -129,3 +129,29 @@ def test_pager_window_shows_first_last_and_neighbours():
     assert pager_window(1, 3) == [1, 2, 3]
     assert pager_window(3, 5) == [1, 2, 3, 4, 5]
     assert pager_window(100, 100) == [1, None, 99, 100]
+
+
+def test_fast_letter_ranges_are_word_characters():
+    """The tokenizer lists these ranges before \\w only for speed: each must already be \\w."""
+    import re
+
+    from newsroom.core.text import WORD_FAST_RANGES
+
+    ranges = re.findall(r"(.)-(.)", WORD_FAST_RANGES)
+    assert "".join(f"{a}-{b}" for a, b in ranges) == WORD_FAST_RANGES
+    for first, last in ranges:
+        for code in range(ord(first), ord(last) + 1):
+            assert re.fullmatch(r"\w", chr(code)), hex(code)
+
+
+TRICKY = "aAđĐếỆ0123456789٠١.,;:-–—‐ \t\n\u00a0²³¼_()\"“”'…!?/&%\u0300\u0301\u0323ǅⅫ①"
+
+
+@given(st.text(alphabet=TRICKY + LETTERS, max_size=30))
+def test_fast_token_split_is_the_token_pattern(text):
+    """The tokenizer's split regex is a faster form of _TOKEN: it must cut every text the same way."""
+    import re
+
+    from newsroom.core.text import _SPLIT, _TOKEN
+
+    assert _SPLIT.split(text) == re.split(f"({_TOKEN.pattern})", text)

@@ -56,6 +56,7 @@ for _head_words in sorted(UNIT_HEADS, key=len, reverse=True):
 _PLACE_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _place in sorted(PLACE_WORDS, key=len, reverse=True):
     _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
+PLACE_FIRST_WORDS = frozenset(_PLACE_BY_WORD)  # place_at is 0 unless the token is one of these
 # Before a lower-case head, these make it a body's name all the same: "Chánh văn phòng Thành ủy".
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
 # Schools and companies are often named after people: a personal name does not end their name.
@@ -122,22 +123,28 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     if not heads:
         return [], []  # most sentences: no head, nothing to find
     covered = [False] * len(tokens)
-    awarded = [False] * len(tokens)
-    for match in matches:
-        for index in range(match.first, match.last):
-            covered[index] = True
-            awarded[index] = match.kind == "award"
+    for match in matches:  # (slice assignment: no Python step per covered token)
+        covered[match.first : match.last] = [True] * (match.last - match.first)
+    awarded = None  # built at the first award head: most sentences have none
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
     done = 0  # tokens before this index belong to a name already read
     for index in heads:
-        if index < done or covered[index] or index and tokens[index - 1].start == tokens[index].start:
+        if index < done or covered[index] or index and sentence.starts[index - 1] == sentence.starts[index]:
             continue  # (the inside of an abbreviation's expansion starts nothing)
-        length = _head(sentence, index, AWARD_HEADS)
-        if length:
-            done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
-            continue
-        if tokens[index].norm in _UNIT_HEADS_BY_WORD:
+        token = tokens[index]
+        if token.norm in _AWARD_HEADS_BY_WORD:
+            length = _head(sentence, index, AWARD_HEADS)
+            if length:
+                if awarded is None:
+                    awarded = [False] * len(tokens)
+                    for match in matches:
+                        awarded[match.first : match.last] = [match.kind == "award"] * (match.last - match.first)
+                done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
+                continue
+        if not token.is_capitalised and (not index or tokens[index - 1].norm not in ROLE_BEFORE_HEAD):
+            continue  # "công tác", "thành tích": _unit_candidate refuses a lower-case head first; skip the call
+        if token.norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
             if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
                 text = _capitalise(sentence.slice(index, end))
@@ -237,7 +244,7 @@ def _agent_before(tokens, index: int, matches: list[Match]) -> str | None:
 def _authority_before(sentence, index, matches, authorities, head):
     """The nearest authority before `index` that confers this head, not inside a longer unit name."""
     best = None
-    for first, last, heads in scan_authorities(authorities, sentence.tokens, index):
+    for first, last, heads in scan_authorities(authorities, sentence.norms, index):
         if head not in heads:
             continue
         inside = any(
@@ -252,7 +259,8 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 def _unit_head(tokens, index: int) -> int:
     for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(head)])) == head:
+        # (the first word is the key it was found by: a one-word head needs no comparison)
+        if len(head) == 1 or tuple(map(_NORM, tokens[index : index + len(head)])) == head:
             return len(head)
     return 0
 
@@ -265,7 +273,7 @@ def place_at(tokens, index: int) -> int:
     if index >= len(tokens):
         return 0
     for place in _PLACE_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(place)])) == place:
+        if len(place) == 1 or tuple(map(_NORM, tokens[index : index + len(place)])) == place:  # (as in _unit_head)
             following = tokens[index + len(place)] if index + len(place) < len(tokens) else None
             if (place == ("xã",) and following is not None and following.is_word and not following.is_capitalised
                     and not following.norm.isdigit() and following.norm not in STOP):
@@ -281,16 +289,17 @@ def _person_run(tokens, index: int) -> bool:
     return all(tokens[i].is_word and tokens[i].is_capitalised for i in range(index, index + 3))
 
 
-def place_name_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | None = None) -> int:
     """End of a place's proper name ("Phú Thọ", "Thừa Thiên - Huế") starting at `index`.
 
     In a sentence written in capitals every word looks like a name: there the
-    name also ends at a function word ("TỈNH TUYÊN QUANG TỔ CHỨC").
+    name also ends at a function word ("TỈNH TUYÊN QUANG TỔ CHỨC"). `caps_of` is
+    that sentence; its capitals are read only when a function word is met (they cost a regex).
     """
     end = index
     while (end < len(tokens) and end - index < 3 and not blocked[end] and tokens[end].is_word
-           and not (caps and tokens[end].norm in STOP)
            and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
+           and not (caps_of is not None and tokens[end].norm in STOP and caps_of.all_caps)
            and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
         if _person_run(tokens, end):
             break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
@@ -298,12 +307,12 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps: bool = False) 
     return end
 
 
-def place_suffix_end(tokens, index: int, blocked: list[bool], caps: bool = False) -> int:
+def place_suffix_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | None = None) -> int:
     """End of "tỉnh Phú Thọ", "thị xã An Khê", "thành phố" after a name; `index` when there is none."""
     length = place_at(tokens, index)
     if not length or any(blocked[index : index + length]):
         return index
-    return place_name_end(tokens, index + length, blocked, caps)
+    return place_name_end(tokens, index + length, blocked, caps_of)
 
 
 def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
@@ -391,11 +400,10 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
 
 def _dash_before(sentence: Sentence, index: int) -> bool:
     """A dash stands between token `index` and the one before (dashes make no tokens)."""
-    tokens = sentence.tokens
     if index == 0:
         return False
-    base = tokens[0].start
-    gap = sentence.text[tokens[index - 1].end - base : tokens[index].start - base]
+    base = sentence.starts[0]
+    gap = sentence.text[sentence.end(index - 1) - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—‐‑‒―−")
 
 

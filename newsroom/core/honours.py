@@ -71,14 +71,33 @@ class Honour:
 
 
 GROUP_NOUNS = {noun: "individuals" for noun in INDIVIDUAL_NOUNS} | {noun: "collectives" for noun in COLLECTIVE_NOUNS}
-_GROUP_LENGTHS = sorted({len(noun) for noun in GROUP_NOUNS}, reverse=True)
-_GROUP_FIRST_WORDS = frozenset(noun[0] for noun in GROUP_NOUNS)
+class _Countish(dict):
+    """norm -> whether it may be a count ("12", "1.780", "hai"): the same test as _count_at's, cached per word."""
+
+    def __missing__(self, norm: str) -> bool:
+        value = bool(norm[:1].isdigit() or norm in NUMBER_WORDS)
+        if len(self) < 100_000:
+            self[norm] = value
+        return value
+
+
+_COUNTISH = _Countish()
+_GROUPS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _noun in sorted(GROUP_NOUNS, key=len, reverse=True):
+    _GROUPS_BY_WORD.setdefault(_noun[0], []).append(_noun)
 _TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _title in sorted(PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
 _ANAPHORA_FIRST_WORDS = frozenset(words[0] for words in ANAPHORA)
 _PLACE_FIRST_WORDS = frozenset(words[0] for words in PLACE_RECIPIENT_WORDS)
 _PROPOSAL_FIRST = frozenset(words[0] for words in PROPOSAL_WORDS)
+_INTRO_WORDS = frozenset((":", "gồm", "là"))
+# Words a recipient list is split or ended at (_items): separators, brackets, LIST_END, QUALIFIER_END's first words.
+_ITEM_WORDS = frozenset({",", "và", ";", ":", "gồm", "là", "(", ")", "."} | LIST_END
+                        | {pair[0] for pair in QUALIFIER_END})
+_CLAUSE_MARKS = frozenset((":", ";"))
+_OPENING_QUOTES = frozenset(("“", '"', "«"))
+_LIST_OPENERS = frozenset((":", "gồm"))
 _DECISION = re.compile(
     r"(?:quyết định|qđ)\s*(?:số\s*)?(?P<number>\d+[\w/.\-–]*)?"
     r"(?:\s*,?\s*(?:ngày|ký ngày)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
@@ -88,7 +107,7 @@ _DECISION = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a few per award, built and read by every rule of the grammar)
 class _Recipient:
     kind: str  # person | unit | group | place | role | point (anaphora resolved to a unit)
     name: str
@@ -122,7 +141,9 @@ class ArticleState:
     open_list: OpenList | None = None
     record_unit: Unit | None = None
     list_status: str | None = None
-    decision: Decision | None = None
+    # The previous sentence read here: its decision, if it names one, covers this sentence's honours.
+    # (Kept as text and read only when honours need it: most sentences confer nothing.)
+    decision_text: str = ""
     dropped: list[Honour] = field(default_factory=list)
 
 
@@ -134,11 +155,13 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     """Honours conferred in one sentence; `matches` are its resolved names in order."""
     state = state or ArticleState(registry)
     tokens = sentence.tokens
-    starts = {m.first: m for m in matches if m.target is not None}
-    found = find_decision(sentence.text)
-    decision = found or state.decision
-    state.decision = found
+    previous_text, state.decision_text = state.decision_text, sentence.text
     awards = [m for m in matches if m.kind == "award" and m.target is not None]
+    if not awards and state.open_list is None:
+        _remember(sentence, matches, state)
+        return []  # no award and no list going on: nothing conferred here
+    starts = {m.first: m for m in matches if m.target is not None}
+    decision = find_decision(sentence.text) or find_decision(previous_text)
     if not awards:
         honours = _continue_list(sentence, starts, state, decision)
         _remember(sentence, matches, state)
@@ -149,12 +172,13 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
     opened: OpenList | None = None
     list_status = state.list_status if sentence.item or state.open_list else None
     for number, match in enumerate(awards):
-        clause_start, clause_end = next((a, b) for a, b in bounds if a <= match.first < b)
+        clause_start, clause_end = bounds[0] if len(bounds) == 1 else \
+            next((a, b) for a, b in bounds if a <= match.first < b)
         before = max(awards[number - 1].last if number else clause_start, clause_start)
         after = min(awards[number + 1].first if number + 1 < len(awards) else clause_end, clause_end)
-        status = list_status or _status(tokens, clause_start, match.first)
+        status = list_status or _status(sentence.norms, clause_start, match.first)
         if status == "conferred":  # "<award> được đề nghị tặng cho …"
-            following = _status(tokens, match.last, min(after, match.last + 6))
+            following = _status(sentence.norms, match.last, min(after, match.last + 6))
             status = following if following == "proposed" else status
         authority, position = _authority(sentence, match, after, starts)
         recipients, listed, how = _conferment(sentence, match, before, after, position, starts, state)
@@ -181,30 +205,46 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
 
 def _clauses(norms: list[str]) -> list[tuple[int, int]]:
     """Clauses split on ";", except inside a list opened by ":" or "gồm" (its items are split by ";")."""
-    listing = min((norms.index(word) for word in (":", "gồm") if word in norms), default=len(norms))
+    listing = min(_first_index(norms, ":"), _first_index(norms, "gồm"))
     bounds, start = [], 0
-    for index in compress(counter(), map(";".__eq__, norms[:listing])):
+    index = _first_index(norms, ";", 0, listing)
+    while index < listing:
         bounds.append((start, index))
         start = index + 1
+        index = _first_index(norms, ";", start, listing)
     bounds.append((start, len(norms)))
     return bounds
+
+
+def _first_index(norms: list[str], word: str, start: int = 0, stop: int | None = None) -> int:
+    """Index of the first `word` in norms[start:stop], or `stop` (len(norms)) when there is none.
+    (list.index compares at C speed, with no call per token.)"""
+    stop = len(norms) if stop is None else stop
+    if word not in norms:
+        return stop  # (most sentences: no exception raised and caught)
+    try:
+        return norms.index(word, start, stop)
+    except ValueError:
+        return stop
 
 
 def _remember(sentence: Sentence, matches: list[Match], state: ArticleState) -> None:
     """Units named, for "nhà trường" later; the unit a list of achievements is about; a proposal's list."""
     tokens = sentence.tokens
     last_unit = None
+    has_award = False
     for match in matches:
-        if match.kind == "unit" and match.target is not None:
+        if match.kind == "award":
+            has_award = True
+        elif match.target is not None:
             state.by_head[_first_word(match.target.name)] = match.target
             last_unit = match.target
             if state.actor is None:
                 state.actor = match.target
     ends_list = bool(tokens) and tokens[-1].norm == ":"
-    has_award = any(m.kind == "award" for m in matches)
     if ends_list and not has_award:
         state.record_unit = last_unit
-        state.list_status = _status(tokens, 0, len(tokens))
+        state.list_status = _status(sentence.norms, 0, len(tokens))
     elif not sentence.item and not has_award and state.open_list is None:
         state.record_unit = None  # the list of achievements is over
 
@@ -220,10 +260,11 @@ def _only_time(tokens, first: int, last: int) -> bool:
     return all(t.norm in TIME_WORDS or t.norm in CONFER_WORDS or t.norm.isdigit() for t in words)
 
 
-def _status(tokens, first: int, last: int) -> str:
+def _status(norms: list[str], first: int, last: int) -> str:
     """"proposed" when a proposal word stands before the award, "posthumous" for "truy tặng", else "conferred"."""
-    norms = list(map(_NORM, tokens[first:last]))
-    for index, norm in enumerate(norms):
+    norms = norms[first:last]
+    # (most clauses have no proposal word at all: the set test spares the loop)
+    for index, norm in enumerate(() if _PROPOSAL_FIRST.isdisjoint(norms) else norms):
         if norm not in _PROPOSAL_FIRST:
             continue
         for words, (cancel_after, cancel_before) in PROPOSAL_WORDS.items():
@@ -241,6 +282,9 @@ def _status(tokens, first: int, last: int) -> str:
 def find_decision(text: str) -> Decision | None:
     if "q" not in text and "Q" not in text:
         return None  # no "quyết định" nor "QĐ": most sentences, skipped without the regex
+    lowered = text.lower()
+    if "quyết định" not in lowered and "qđ" not in lowered:
+        return None  # "q" is common ("quả", "Quang"): the regex needs one of these words
     match = _DECISION.search(text)
     if match is None or not (match["number"] or match["date"]):
         return None
@@ -270,7 +314,9 @@ def _authority(sentence: Sentence, match: Match, after: int, starts: dict[int, M
     if authority is None and match.target.authority:
         authority = match.target.authority
         # "Bằng khen của Bộ trưởng Bộ Công Thương": the generic award, its authority named in full.
-        if normalise(match.target.name).endswith(normalise(authority)) and not sentence.all_caps:
+        # (capitals are read last, and only when a capitalised word follows: they cost a regex)
+        if normalise(match.target.name).endswith(normalise(authority)) and position < after \
+                and tokens[position].is_capitalised and not sentence.all_caps:
             end = position
             while end < after and tokens[end].is_word and tokens[end].is_capitalised and tokens[end].norm not in ACTIVE_MARKERS:
                 if end in starts and starts[end].target.registered:
@@ -315,16 +361,14 @@ def _conferment(sentence, match, before, after, position, starts, state):
     verb = _verb_start(tokens, match.first, before, starts)
     if verb is None:
         return named, listed, "colon" if named else "bare"
-    phrase = before
-    for index in range(verb - 1, before - 1, -1):
-        if tokens[index].norm in (":", ";"):
-            phrase = index + 1
-            break
-    for index in range(verb - 1, phrase - 1, -1):
-        if tokens[index].norm in ("“", '"', "«"):
-            phrase = index + 1  # a quotation starts its own clause
-            break
-    passive = any(t.norm in PASSIVE_MARKS for t in tokens[verb : match.first])
+    # The last ":" or ";" before the verb, then the last opening quote after it (found at C speed).
+    norms = sentence.norms
+    marks = list(compress(counter(before), map(_CLAUSE_MARKS.__contains__, norms[before:verb])))
+    phrase = marks[-1] + 1 if marks else before
+    quotes = list(compress(counter(phrase), map(_OPENING_QUOTES.__contains__, norms[phrase:verb])))
+    if quotes:
+        phrase = quotes[-1] + 1  # a quotation starts its own clause
+    passive = not PASSIVE_MARKS.isdisjoint(norms[verb : match.first])
     subject = _subject(sentence, phrase, verb, starts, state)
     if not passive:
         subject = [r for r in subject if r.kind == "group" and r.count is not None]
@@ -409,7 +453,9 @@ def _ends(starts: dict[int, Match]) -> set[int]:
 def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]:
     """Recipients before a passive verb: the last counted group, or the named list that ends there."""
     tokens = sentence.tokens
-    for index in range(last - 1, first - 1, -1):
+    # Only numbers can start a count (_count_at says None elsewhere): they are found at C speed.
+    numbers = compress(counter(first), map(_COUNTISH.__getitem__, sentence.norms[first:last]))
+    for index in reversed(list(numbers)):
         counted = _count_at(tokens, index, last, starts)
         if counted is None or (index > first and _count_at(tokens, index - 1, last, starts)):
             continue
@@ -435,11 +481,14 @@ def _subject(sentence, first: int, last: int, starts, state) -> list[_Recipient]
         return found
     items = _items(sentence, first, last, starts, forward=False)
     taken: list[tuple[int, int]] = []
+    parsed: list[_Recipient] = []
     for item in reversed(items):
-        if _parse(sentence, item, starts, state) is None:
+        recipient = _parse(sentence, item, starts, state)
+        if recipient is None:
             break
         taken.insert(0, item)
-    return _walk(sentence, taken, starts, state)
+        parsed.insert(0, recipient)
+    return _walk(sentence, taken, starts, state, parsed)  # (parsed once: _parse reads nothing _walk changes)
 
 
 def _unit_after(tokens, first: int, last: int, starts) -> Unit | None:
@@ -452,10 +501,11 @@ def _unit_after(tokens, first: int, last: int, starts) -> Unit | None:
 def _count_before(tokens, award_first: int, before: int, starts) -> tuple[int, int] | None:
     """"177 bằng khen", "gần 1.150 lao động tiên tiến": a number right before the award counts it."""
     index = award_first - 1
-    if index < before or index in _ends(starts):
+    if index < before:
         return None
     value = _number(tokens[index].norm)
-    if value is None or tokens[index].norm.isdigit() and 1900 <= value <= 2100:
+    # (the set of names' ends is built only behind a number)
+    if value is None or index in _ends(starts) or tokens[index].norm.isdigit() and 1900 <= value <= 2100:
         return None
     first = index
     while first > before and tokens[first - 1].norm in APPROXIMATE:
@@ -496,8 +546,7 @@ def _list(sentence, start: int, end: int, starts, state) -> tuple[list[_Recipien
     """Recipients from `start`; True when they are introduced as a list ("7 tập thể, gồm: …")."""
     items = _items(sentence, start, end, starts)
     recipients = _walk(sentence, items, starts, state)
-    tokens = sentence.tokens
-    intro = next((i for i in range(start, end) if tokens[i].norm in (":", "gồm", "là")), None)
+    intro = next(compress(counter(start), map(_INTRO_WORDS.__contains__, sentence.norms[start:end])), None)
     if intro is None:
         return recipients, False
     before = [r for r in recipients if r.first < intro]
@@ -524,6 +573,9 @@ def _items(sentence: Sentence, start: int, end: int, starts: dict[int, Match], f
             index = starts[index].last
             continue
         norm = tokens[index].norm
+        if norm not in _ITEM_WORDS:
+            index += 1  # (a plain word: none of the tests below applies)
+            continue
         if norm == "(":
             close = next((i for i in range(index, min(end, index + 30)) if tokens[i].norm == ")"), None)
             if close is None:
@@ -568,7 +620,7 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
     if index >= last or index in starts:
         return None
     norm = tokens[index].norm
-    value = _number(norm)
+    value = _number(norm) if norm[:1].isdigit() else None  # (a number starts with a digit: most words skip the call)
     after = index + 1
     if value is None:
         if norm not in NUMBER_WORDS or after >= last or (_group_at(tokens, after) is None
@@ -582,12 +634,11 @@ def _count_at(tokens, index: int, last: int, starts) -> tuple[int, int] | None:
 
 def _group_at(tokens, index: int):
     """(noun as normalised, "individuals" | "collectives", length) of a group noun at `index`."""
-    if index >= len(tokens) or tokens[index].norm not in _GROUP_FIRST_WORDS:
+    if index >= len(tokens):
         return None
-    for length in _GROUP_LENGTHS:
-        key = tuple(map(_NORM, tokens[index : index + length]))
-        if len(key) == length and key in GROUP_NOUNS:
-            return " ".join(key), GROUP_NOUNS[key], length
+    for noun in _GROUPS_BY_WORD.get(tokens[index].norm, ()):  # longest first
+        if len(noun) == 1 or tuple(map(_NORM, tokens[index : index + len(noun)])) == noun:  # (keyed by its first word)
+            return " ".join(noun), GROUP_NOUNS[noun], len(noun)
     return None
 
 
@@ -607,7 +658,7 @@ def _group_run(tokens, index: int, last: int) -> tuple[int, str] | None:
 
 def _title_at(tokens, index: int) -> int:
     for title in _TITLES_BY_WORD.get(tokens[index].norm, ()):
-        if tuple(map(_NORM, tokens[index : index + len(title)])) == title:
+        if len(title) == 1 or tuple(map(_NORM, tokens[index : index + len(title)])) == title:  # (keyed by its first word)
             return len(title)
     return 0
 
@@ -624,8 +675,8 @@ def _person_name_end(sentence: Sentence, start: int, last: int, starts) -> int:
 
 
 def _dash_before(sentence: Sentence, index: int) -> bool:
-    base = sentence.tokens[0].start
-    gap = sentence.text[sentence.tokens[index - 1].end - base : sentence.tokens[index].start - base]
+    base = sentence.starts[0]
+    gap = sentence.text[sentence.end(index - 1) - base : sentence.starts[index] - base]
     return any(char in gap for char in "-–—")
 
 
@@ -639,12 +690,14 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     count = None
     if first + 1 < last and tokens[first].norm in APPROXIMATE and _number(tokens[first + 1].norm) is not None:
         first += 1  # "gần 150 tập thể": about a number is still that number
-    counted = _count_at(tokens, first, last, starts)
+    # (the word tables are read here before each call: most items start with none of them)
+    counted = _count_at(tokens, first, last, starts) if _COUNTISH[tokens[first].norm] else None
     if counted is not None:
         count, first = counted
     if first >= last:
         return None
-    title = _title_at(tokens, first)
+    norm = tokens[first].norm
+    title = _title_at(tokens, first) if norm in _TITLES_BY_WORD else 0
     if count is None and title and first + title < last and tokens[first + title].is_capitalised \
             and tokens[first + title].norm not in ROLE_WORDS:  # "Đồng chí Trưởng Ban …" names a post, not a person
         start = first + title
@@ -656,10 +709,10 @@ def _parse(sentence: Sentence, item: tuple[int, int], starts: dict[int, Match], 
     match = starts.get(first)
     if match is not None and match.kind == "unit" and count is None:
         return _Recipient("unit", match.written or match.target.name, unit=match.target, first=first, last=last)
-    pointed = _anaphora(tokens, first, last, state)
+    pointed = _anaphora(tokens, first, last, state) if norm in _ANAPHORA_FIRST_WORDS else None
     if pointed is not None and count is None:
         return _Recipient("unit", pointed.name, unit=pointed, first=first, last=last)
-    group = _group_at(tokens, first)
+    group = _group_at(tokens, first) if norm in _GROUPS_BY_WORD else None
     if group is not None and count is None and first + group[2] < last and tokens[first + group[2]].norm in POST_WORDS \
             and tokens[first + group[2]].is_capitalised and (first + group[2]) not in starts:
         group = None  # "Đồng chí Trưởng Ban Tuyên giáo": a post, not a group
@@ -736,12 +789,16 @@ def _unit_recipient(unit: Unit) -> _Recipient:
     return _Recipient("unit", unit.name, unit=unit)
 
 
-def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Match], state: ArticleState) -> list[_Recipient]:
-    """Recipients of a list; appositives (role, unit, a group's description) attach to the one before."""
+def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Match], state: ArticleState,
+          parsed_items: list[_Recipient] | None = None) -> list[_Recipient]:
+    """Recipients of a list; appositives (role, unit, a group's description) attach to the one before.
+
+    `parsed_items`: the items already parsed, when the caller has read them (fresh objects, changed here)."""
     registry = state.registry
     recipients: list[_Recipient] = []
-    for item in items:
-        parsed = _parse(sentence, item, starts, state)
+    if parsed_items is None:
+        parsed_items = [_parse(sentence, item, starts, state) for item in items]
+    for parsed in parsed_items:
         if parsed is None:
             continue
         last = recipients[-1] if recipients else None
@@ -774,7 +831,7 @@ def _walk(sentence: Sentence, items: list[tuple[int, int]], starts: dict[int, Ma
             continue
         recipients.append(parsed)
     # "5 tập thể và 12 cá nhân thuộc Sở Nội vụ": "thuộc" qualifies the whole run of groups.
-    for later, earlier in zip(reversed(recipients), list(reversed(recipients))[1:]):
+    for later, earlier in zip(reversed(recipients), list(reversed(recipients))[1:]) if len(recipients) > 1 else ():
         if not (later.kind == earlier.kind == "group") or later.unit is None:
             break
         earlier.unit = earlier.unit or later.unit
@@ -846,10 +903,14 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
     unique: dict[tuple, Honour] = {}
     for honour in honours:
         unique.setdefault(_key(honour), honour)
-    kept = list(unique.items())
+    # Only keys of the same award and status can subsume each other: compare within those.
+    alike: dict[tuple, list[tuple[tuple, Honour]]] = {}
+    for key, honour in unique.items():
+        alike.setdefault((key[0], key[5]), []).append((key, honour))
     return [
-        honour for key, honour in kept
-        if not any(other is not honour and _subsumes(other_key, key) for other_key, other in kept)
+        honour for key, honour in unique.items()
+        if len(alike[key[0], key[5]]) == 1  # (alone with its award and status: nothing to compare)
+        or not any(other is not honour and _subsumes(other_key, key) for other_key, other in alike[key[0], key[5]])
     ]
 
 

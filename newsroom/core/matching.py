@@ -14,7 +14,7 @@ from itertools import compress, count as counter
 from operator import itemgetter
 
 from newsroom.core.registry import Award, Registry, Unit, award_keys, unit_keys
-from newsroom.core.text import SENTENCE_END, Token, normalise, tokenize
+from newsroom.core.text import SENTENCE_END, Word, normalise, read_words
 
 END = ""  # trie key of a complete name (no token is empty)
 PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truyền hình Phú Thọ" for "… tỉnh")
@@ -24,14 +24,15 @@ PLACED = "\x00"  # trie key of a name that a place name must follow ("… Truy�
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: a few thousand per MB of text, built and read in the hot path)
 class Sentence:
-    tokens: list[Token]
+    tokens: list[Word]  # shared per spelling; token i starts at starts[i] and is len(tokens[i].text) long
     text: str  # the sentence as written
     in_title: bool
     item: bool = False  # a line of a list ("- Năm 2016: …", "1. …")
     norms: list | None = None  # the tokens' matching forms, for scans that look at nothing else
     caps: bool | None = field(default=None, repr=False)  # all_caps, once computed
+    starts: list[int] = field(default_factory=list, repr=False)  # offsets into the article
 
     def __post_init__(self) -> None:
         if self.norms is None:
@@ -39,8 +40,12 @@ class Sentence:
 
     def slice(self, first: int, last: int) -> str:
         """The original text of tokens [first, last)."""
-        base = self.tokens[0].start
-        return self.text[self.tokens[first].start - base : self.tokens[last - 1].end - base]
+        base = self.starts[0]
+        return self.text[self.starts[first] - base : self.end(last - 1) - base]
+
+    def end(self, index: int) -> int:
+        """Where token `index` ends in the article."""
+        return self.starts[index] + len(self.tokens[index].text)
 
     @property
     def all_caps(self) -> bool:
@@ -51,7 +56,7 @@ class Sentence:
         return self.caps
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: one per name found, read in every rule)
 class Match:
     kind: str  # "unit" | "award"
     first: int  # token range [first, last) in its sentence
@@ -72,9 +77,13 @@ class Terminal:
     by_parent: dict[str, Unit] = field(default_factory=dict)
     by_ancestor: dict[str, list[Unit]] = field(default_factory=dict)
     former: dict[str, str] = field(default_factory=dict)  # unit slug -> former name, when this key is one
+    # What every Match of this entry carries, built once when the trie is compiled (read-only).
+    options: tuple = ()
+    parents: dict = field(default_factory=dict)
 
 
 def compile_trie(registry: Registry) -> dict:
+    """Registered names by their first word: word -> node (see `_node`)."""
     root: dict = {}
 
     def terminal(key: str, end: str = END) -> Terminal:
@@ -105,7 +114,14 @@ def compile_trie(registry: Registry) -> dict:
                 if entry.award is None and not entry.units:
                     entry.award = award
     _index_parents(root, registry)
-    return root
+    return {word: _node(child) for word, child in root.items()}
+
+
+def _node(node: dict) -> tuple:
+    """A trie node as the scan reads it: (children by word, entry ending here, entry ending here if a
+    place name follows). One tuple unpacked per step instead of three dict lookups."""
+    children = {word: _node(child) for word, child in node.items() if word not in (END, PLACED)}
+    return children, node.get(END), node.get(PLACED)
 
 
 def _index_parents(node: dict, registry: Registry) -> None:
@@ -116,7 +132,10 @@ def _index_parents(node: dict, registry: Registry) -> None:
         for key, child in current.items():
             if key not in (END, PLACED):
                 stack.append(child)
-            elif len(child.units) > 1:
+                continue
+            child.options = (child.award,) if child.award is not None else tuple(child.units)
+            if len(child.units) > 1:
+                child.parents = {"parent": child.by_parent, "ancestor": child.by_ancestor}
                 for unit in child.units:
                     if unit.parent:
                         child.by_parent.setdefault(unit.parent, unit)
@@ -153,8 +172,8 @@ def compile_authorities(registry: Registry) -> dict:
 
 _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•+*]|\d{1,2}[.)]|[a-zđ]\))\s")
 _NEWLINES = re.compile(r"\n(?:[ \t]*\n)*")
+_SENTENCE_END_CHARS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
 _NORM = itemgetter(0)
-_START = itemgetter(1)
 
 
 def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
@@ -166,13 +185,17 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     remembers it was one. Cuts are found per line and per sentence end, not
     per token, so this stays cheap on long articles.
     """
-    tokens = tokenize(text)
+    tokens, norms, starts = read_words(text)
     count = len(tokens)
     if not count:
         return []
-    norms = list(map(_NORM, tokens))
-    starts = list(map(_START, tokens))
-    cuts = set(compress(counter(1), map(SENTENCE_END.__contains__, norms)))
+    # Sentence ends found in the text, not per token (few characters are ".!?…"): the cut goes
+    # after a token that is one of them; a dot inside "1.000" or "TP." starts no token.
+    cuts = set()
+    for end_mark in _SENTENCE_END_CHARS.finditer(text):
+        index = bisect_left(starts, end_mark.start())
+        if index < count and starts[index] == end_mark.start() and norms[index] in SENTENCE_END:
+            cuts.add(index + 1)
     items: set[int] = set()
     dropped: set[int] = set()
     line_starts = [0]
@@ -197,16 +220,29 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
     cuts.discard(0)
     sentences: list[Sentence] = []
     previous = 0
+    if not dropped and not items:  # no list marks: each sentence is plain slices (most articles)
+        for cut in sorted(cuts) + [count]:
+            if cut > previous:
+                written = text[starts[previous] : starts[cut - 1] + len(tokens[cut - 1].text)]
+                sentences.append(Sentence(tokens[previous:cut], written, in_title, False, norms[previous:cut],
+                                          starts=starts[previous:cut]))
+                previous = cut
+        return sentences
     for cut in sorted(cuts) + [count]:
         if cut <= previous:
             continue
-        part, part_norms = tokens[previous:cut], norms[previous:cut]
+        kept = range(previous, cut)
         if dropped:
-            part = [token for offset, token in enumerate(part, previous) if offset not in dropped]
-            part_norms = list(map(_NORM, part))
-        if part:
-            item = previous in items or any(i in items for i in range(previous, min(cut, previous + 3)))
-            sentences.append(Sentence(part, text[part[0].start : part[-1].end], in_title, item, part_norms))
+            kept = [offset for offset in kept if offset not in dropped]
+        if kept:
+            first, last = kept[0], kept[-1]
+            if len(kept) == last + 1 - first:  # (no list mark inside: plain slices)
+                part = (tokens[first : last + 1], norms[first : last + 1], starts[first : last + 1])
+            else:
+                part = tuple([values[offset] for offset in kept] for values in (tokens, norms, starts))
+            item = bool(items) and (previous in items or any(i in items for i in range(previous, min(cut, previous + 3))))
+            sentences.append(Sentence(part[0], text[starts[first] : starts[last] + len(tokens[last].text)], in_title, item,
+                                      part[1], starts=part[2]))
         previous = cut
     return sentences
 
@@ -215,7 +251,7 @@ def split_sentences(text: str, in_title: bool = False) -> list[Sentence]:
 ROLE_SUFFIXES = {"viên"}
 
 
-def scan(trie: dict, tokens: list[Token], norms: list | None = None) -> list[Match]:
+def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Match]:
     """Leftmost-longest registered names, not overlapping."""
     matches: list[Match] = []
     if norms is None:
@@ -227,57 +263,57 @@ def scan(trie: dict, tokens: list[Token], norms: list | None = None) -> list[Mat
         if first < index:
             continue  # inside the name found before
         index = first
-        node = trie[norms[index]]
-        best: tuple[int, Terminal, bool] | None = None
-        position = index
-        while node is not None:
-            position += 1
-            entry = node.get(END)
-            if entry is not None:
-                best = (position, entry, False)
-            elif PLACED in node and position < count and tokens[position].is_capitalised and tokens[position].is_word:
-                best = (position, node[PLACED], True)
+        children, ending, placed_ending = trie[norms[index]]
+        entry: Terminal | None = None  # the longest name so far: it ends at `end`, `placed` if a place must follow
+        position = index + 1
+        while True:
+            if ending is not None:
+                entry, end, placed = ending, position, False
+            elif placed_ending is not None and position < count and tokens[position].is_capitalised \
+                    and tokens[position].is_word:
+                entry, end, placed = placed_ending, position, True
             if position >= count:
                 break
-            node = node.get(norms[position])
-        if best is None:
+            node = children.get(norms[position])
+            if node is None:
+                break
+            children, ending, placed_ending = node
+            position += 1
+        if entry is None:
             continue
-        end, entry, placed = best
         if entry.award is None and end < count and norms[end] in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
         if entry.award is not None:
-            matches.append(Match("award", index, end, (entry.award,), entry.award))
+            matches.append(Match("award", index, end, entry.options, entry.award, parents=entry.parents,
+                                 former=entry.former))  # (the entry's empty dicts: no new ones per match)
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
-            matches.append(Match("unit", index, end, tuple(entry.units), target, parents=_parents(entry),
+            matches.append(Match("unit", index, end, entry.options, target, parents=entry.parents,
                                  former=entry.former, needs_place=placed))
         index = end
     return matches
 
 
-def _parents(entry: Terminal) -> dict:
-    return {"parent": entry.by_parent, "ancestor": entry.by_ancestor} if len(entry.units) > 1 else {}
-
-
-def scan_authorities(trie: dict, tokens: list[Token], stop: int) -> list[tuple[int, int, dict]]:
-    """Authority phrases in tokens[:stop] as (first, last, {head: award})."""
+def scan_authorities(trie: dict, norms: list[str], stop: int) -> list[tuple[int, int, dict]]:
+    """Authority phrases in the first `stop` tokens (given by their matching forms) as (first, last, {head: award})."""
     found = []
     index = 0
-    while index < stop:
-        node = trie.get(tokens[index].norm)
+    # Only tokens that start some authority are walked (found at C speed).
+    for first in compress(counter(), map(trie.__contains__, norms[:stop])):
+        if first < index:
+            continue  # inside the authority found before
+        node = trie[norms[first]]
         best = None
-        position = index
+        position = first
         while node is not None and position < stop:
             position += 1
             if END in node:
-                best = (index, position, node[END])
+                best = (first, position, node[END])
             if position >= stop:
                 break
-            node = node.get(tokens[position].norm)
+            node = node.get(norms[position])
         if best:
             found.append(best)
             index = best[1]
-        else:
-            index += 1
     return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from newsroom.core.candidates import (
-    AWARD_HEADS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
+    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
 )
 from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
@@ -94,16 +94,20 @@ class Recogniser:
     def _recognise(self, title, text, metadata_units, metadata_awards, excluded) -> Recognition:
         sentences = split_sentences(title or "", in_title=True) + split_sentences(text or "")
         found = [(sentence, scan(self._trie, sentence.tokens, sentence.norms)) for sentence in sentences]
-        _resolve_units(found)
+        ambiguous = _resolve_units(found)
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
         state = ArticleState(self.registry)
+        listed: dict[str, set[int]] = {"unit": set(), "award": set()}  # ids of registered targets in result.units/awards
         for sentence, matches in found:
             if matches:
                 _places(sentence, matches)
             resolved, unregistered = find_heads(sentence, matches, self._authorities)
-            matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
+            if resolved:
+                matches[:] = sorted((m for m in matches + resolved if m.target is not None), key=_FIRST)
+            elif ambiguous and matches:  # (scan's matches are in order already; only the ambiguous lack a target)
+                matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
@@ -115,21 +119,29 @@ class Recogniser:
             if matches or state.open_list is not None:
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
             for match in matches:
-                if not match.target.registered:
+                target = match.target
+                if not target.registered:
                     continue
-                bucket = result.units if match.kind == "unit" else result.awards
-                if match.target not in bucket:
-                    bucket.append(match.target)
+                # Registered targets are the registry's own objects, one per slug: identity is equality,
+                # and a set of ids spares the dataclass __eq__ that `in` on the list would call.
+                seen = listed[match.kind]
+                if id(target) not in seen:
+                    seen.add(id(target))
+                    (result.units if match.kind == "unit" else result.awards).append(target)
                 if match.written:
-                    names = result.written_names.setdefault(match.target.slug, [])
+                    names = result.written_names.setdefault(target.slug, [])
                     if match.written not in names:
                         names.append(match.written)
                 if not sentence.in_title:
-                    start, end = sentence.tokens[match.first].start, sentence.tokens[match.last - 1].end
-                    result.mentions.append(Mention(match.kind, match.target.slug, start, end))
-        result.honours = merge_honours([h for h in honours if not any(h is d for d in state.dropped)])
+                    last = match.last - 1
+                    end = sentence.starts[last] + len(sentence.tokens[last].text)  # (Sentence.end, inlined)
+                    result.mentions.append(Mention(match.kind, target.slug, sentence.starts[match.first], end))
+        if state.dropped:
+            honours = [h for h in honours if not any(h is d for d in state.dropped)]
+        result.honours = merge_honours(honours)
         for honour in result.honours:  # "539 lượt tập thể đạt Lao động tiên tiến" confers the collective title
-            if honour.award.registered and honour.award not in result.awards:
+            if honour.award.registered and id(honour.award) not in listed["award"]:  # (registry objects: as above)
+                listed["award"].add(id(honour.award))
                 result.awards.append(honour.award)
         result.unregistered = _graded_elsewhere(list(candidates.values()), result)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
@@ -168,9 +180,10 @@ class Recogniser:
 
 @contextmanager
 def _cycle_collector_paused():
-    """Reading an article allocates a tuple per token and makes no reference cycles; the cyclic
-    collector, run every 700 allocations, took a quarter of the time. It is paused for one
-    article and resumed after (unless the caller had paused it), so nothing is left uncollected."""
+    """Reading an article allocates many small objects (sentences, matches, lists) and makes no
+    reference cycles; the cyclic collector, run every 700 allocations, took a large share of the
+    time. It is paused for one article and resumed after (unless the caller had paused it), so
+    nothing is left uncollected."""
     if not gc.isenabled():
         yield
         return
@@ -252,20 +265,25 @@ def _parents_after(sentence: Sentence, resolved: list[Match], matches: list[Matc
     return parents
 
 
+def _blocked(tokens, matches: list[Match]) -> list[bool]:
+    """Whether each token is inside a name found (slice assignment: no Python step per token)."""
+    blocked = [False] * len(tokens)
+    for match in matches:
+        blocked[match.first : match.last] = [True] * (match.last - match.first)
+    return blocked
+
+
 def _places(sentence: Sentence, matches: list[Match]) -> None:
     """Registered names written with their place ("Sở Tư pháp tỉnh Nghệ An") or by a former name."""
     tokens = sentence.tokens
-    blocked = [False] * len(tokens)
-    for match in matches:
-        for index in range(match.first, match.last):
-            blocked[index] = True
+    blocked: list[bool] | None = None  # tokens inside a name: built when a place is first read (most names have none)
     dropped = []
     for match in matches:
         if match.kind != "unit":
             continue
         last = match.last
-        if match.target is not None and match.first >= 2 and match.target.slug and \
-                (tokens[match.first].norm, tokens[match.first - 2].norm, tokens[match.first - 1].norm) == ("thường", "bí", "thư"):
+        if match.target is not None and match.first >= 2 and match.target.slug and tokens[match.first].norm == "thường" \
+                and tokens[match.first - 2].norm == "bí" and tokens[match.first - 1].norm == "thư":
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
         if match.needs_place and sentence.all_caps:
@@ -274,14 +292,20 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
         if match.needs_place:
             # "Báo và PTTH Phú Thọ" stands for "… tỉnh"; "Ban Thi đua - Khen thưởng Trung ương" is another body.
             # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
+            blocked = blocked or _blocked(tokens, matches)
             end = place_name_end(tokens, last, blocked)
             if end - last < 2 or place_at(tokens, last):
                 dropped.append(match)
                 continue
         else:
-            end = place_suffix_end(tokens, last, blocked, sentence.all_caps) if place_at(tokens, last) else last
+            # (a place word must come next: most names are followed by none, and skip the call)
+            end = last
+            if last < len(tokens) and tokens[last].norm in PLACE_FIRST_WORDS and place_at(tokens, last):
+                blocked = blocked or _blocked(tokens, matches)
+                end = place_suffix_end(tokens, last, blocked, sentence)
             if end == last and tokens[last - 1].norm in PLACE_LEVELS:
-                end = place_name_end(tokens, last, blocked, sentence.all_caps)
+                blocked = blocked or _blocked(tokens, matches)
+                end = place_name_end(tokens, last, blocked, sentence)
         former = match.former.get(match.target.slug) if match.target is not None else None
         if end > last:
             match.written = sentence.slice(match.first, end)
@@ -294,7 +318,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
         matches.remove(match)
 
 
-def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
+def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> bool:
     """Pick the office of an ambiguous department from its context.
 
     In order: the office named right after it ("phòng Tổng hợp, Văn phòng
@@ -303,6 +327,8 @@ def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
     ancestor. Unresolved mentions stay unresolved (dropped later, never
     guessed) but still cover their words, so they are no candidates either.
     """
+    if not any(match.target is None for _, matches in found for match in matches):
+        return False  # nothing ambiguous: most articles (the counts below would go unused)
     counts: Counter[str] = Counter()
     title: list[str] = []
     for sentence, matches in found:
@@ -321,6 +347,7 @@ def _resolve_units(found: list[tuple[Sentence, list[Match]]]) -> None:
                 if target is not None:
                     match.target = target
                     break
+    return True  # some names were ambiguous (and may still be)
 
 
 def _from_context(sentence, matches, position, options, counts, title) -> Unit | None:

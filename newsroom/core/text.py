@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache, partial
-from itertools import accumulate, compress, count, repeat
-from operator import itemgetter
+from functools import lru_cache
+from itertools import accumulate, compress, count, islice
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -30,8 +29,11 @@ QUALITY_VOWELS = frozenset("ăâêôơư")
 # (NFD input keeps its marks inside the word), or any other single
 # non-space character (punctuation; dashes are dropped later).
 _DASHES = "\\-\u2010-\u2015\u2212\u2043\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+# Letters of Vietnamese text, all of them \w: listed before \w, the regex engine finds most
+# characters in its bitmap without the slower Unicode category lookup (same tokens, faster).
+WORD_FAST_RANGES = "a-zA-Z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u01a0-\u01b0\u1ea0-\u1ef9"
 _TOKEN = re.compile(
-    rf"\d+(?:[.,]\d+)+(?!\w)|[\w\u0300-\u036f]+|[^\s{_DASHES}]"
+    rf"\d+(?:[.,]\d+)+(?!\w)|[{WORD_FAST_RANGES}\w\u0300-\u036f]+|[^\s{_DASHES}]"
 )
 
 # Abbreviations that need their dot; a bare "TT" is left alone (too ambiguous).
@@ -114,115 +116,188 @@ def normalise_word(word: str) -> str:
     return cached
 
 
-_RAW_CACHE: dict[str, object] = {}
-_IS_WORD: dict[str, bool] = {}
-_IS_CAPITALISED: dict[str, bool] = {}
-_SPECIAL_RAWS: set[str] = set()  # cached words whose matching form depends on context (_expand)
-_MAKE = partial(tuple.__new__, Token)
-_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the tokens, kept between what finditer would skip
+class Word(NamedTuple):
+    """A token without its place: one shared object per spelling, so reading an article builds
+    no object per token (offsets live beside the words, in parallel lists)."""
+
+    norm: str  # matching form
+    text: str  # original spelling, for capitalisation and display
+    is_word: bool = True  # a word or number, not punctuation
+    is_capitalised: bool = False  # written with a capital first letter
 
 
-def _word_norm(raw: str) -> object:
-    """Matching form of one token as written: a string, or a tuple for an abbreviation's words."""
-    cached = _RAW_CACHE.get(raw)
+class Words(NamedTuple):
+    """The tokens of a text as parallel lists: shared words, their matching forms, where they start.
+
+    A token ends at its start plus the length of its spelling (`Word.text`), which for an
+    abbreviation's words is the whole abbreviation ("UBND", "TP.").
+    """
+
+    words: list[Word]
+    norms: list[str]
+    starts: list[int]
+
+
+_WORD_OF: dict[str, Word] = {}  # spelling -> its Word
+# spelling -> its Word's norm: read by dict lookup, which unlike itemgetter builds no argument tuple per token
+_NORM_OF: dict[str, object] = {}
+_SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
+# An abbreviation's spelling ("UBND", "TP.") -> the words it stands for, and their forms.
+_PARTS: dict[str, tuple[tuple[Word, ...], tuple[str, ...]]] = {}
+_GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
+# The same tokens as _TOKEN, kept between the gaps by split, in a form the regex engine runs
+# faster: every token starts with a non-space non-dash character, so the pattern starts with
+# that class and the engine skips spaces without trying each alternative there; a letter
+# then goes on as a word at once (no digit test), a digit as a number if it can, else as a word.
+# tests/test_text.py checks that it splits exactly as _TOKEN does.
+_LETTERS = WORD_FAST_RANGES.replace("0-9", "")
+_WORD_CHARS = rf"{WORD_FAST_RANGES}\w\u0300-\u036f"
+_SPLIT = re.compile(
+    rf"([^\s{_DASHES}](?:(?<=[{_LETTERS}])[{_WORD_CHARS}]*|(?<=\d)\d*(?:[.,]\d+)+(?!\w)"
+    rf"|(?<=[{_WORD_CHARS}])[{_WORD_CHARS}]*|))"
+)
+_CACHE_LIMIT = 200_000
+
+
+def _word(raw: str) -> Word:
+    """The Word of one token as written (cached); an abbreviation's Word has a tuple as its form."""
+    cached = _WORD_OF.get(raw)
     if cached is None:
-        if raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f":
+        is_word = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
+        if is_word:
             norm = normalise_word(raw)
             expansion = ABBREVIATIONS.get(norm, (norm,))
-            cached = expansion[0] if len(expansion) == 1 else expansion
+            norm = expansion[0] if len(expansion) == 1 else expansion
         else:
-            cached = raw
-        if len(_RAW_CACHE) < 200_000:
-            _RAW_CACHE[raw] = cached
-            _IS_WORD[raw] = raw[0].isalnum() or "\u0300" <= raw[0] <= "\u036f"
-            _IS_CAPITALISED[raw] = raw[:1].isupper()
-            if cached.__class__ is tuple or cached in _CONTEXT_WORDS:
+            norm = raw
+        cached = Word(norm, raw, is_word, raw[:1].isupper())
+        if len(_WORD_OF) < _CACHE_LIMIT:
+            _WORD_OF[raw] = cached
+            _NORM_OF[raw] = norm
+            if norm.__class__ is tuple or norm in _CONTEXT_WORDS:
                 _SPECIAL_RAWS.add(raw)
     return cached
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Matching tokens of `text`; offsets are shifted by `offset`.
+def read_words(text: str, offset: int = 0) -> Words:
+    """Matching tokens of `text` as parallel lists; offsets are shifted by `offset`.
 
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
     sharing its span. This is the recogniser's hot path: one regex split, words
-    looked up in a cache, and lists built by C-level map/zip/accumulate; only the rare
+    looked up in a cache, and lists built by C-level map/accumulate; only the rare
     tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
     # Split on the tokens: [gap, token, gap, token, …, gap]. The running sum of the pieces'
     # lengths gives every token's span without building a Match object per word.
     pieces = _SPLIT.split(text)
     if len(pieces) == 1:
-        return []
-    bounds = list(accumulate(map(len, pieces), initial=offset))
+        return Words([], [], [])
+    # Every second running sum is where a token starts (islice: no list of all the sums).
+    starts = list(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2))
     raws = pieces[1::2]
-    norms = list(map(_RAW_CACHE.get, raws))
-    cached = None not in norms  # every word seen before: its flags are cached too
-    if not cached:
-        norms = list(map(_word_norm, raws))
-        cached = all(map(_IS_WORD.__contains__, raws))  # False only once the caches are full
-    if cached:
-        words = list(map(_IS_WORD.__getitem__, raws))
-        capitals = map(_IS_CAPITALISED.__getitem__, raws)
-        special = list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
-    else:
-        words = [r[0].isalnum() or "\u0300" <= r[0] <= "\u036f" for r in raws]
-        capitals = [r[:1].isupper() for r in raws]
-        special = [i for i, n in enumerate(norms) if n.__class__ is tuple or n in _CONTEXT_WORDS]
-    # tuple.__new__ straight from map: no Python-level call per token.
-    tokens = list(map(tuple.__new__, repeat(Token), zip(norms, bounds[1::2], bounds[2::2], raws, words, capitals)))
+    try:
+        words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
+        norms = list(map(_NORM_OF.__getitem__, raws))
+        # All cached, so the set knows every special spelling: found at C speed.
+        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else \
+            list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
+    except KeyError:
+        words = list(map(_word, raws))
+        norms = [word.norm for word in words]
+        special = [index for index, word in enumerate(words)
+                   if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
     if special:
-        tokens = _expand(text, offset, tokens, special)
-    return tokens
+        words, norms, starts = _expand(text, offset, words, norms, starts, special)
+    return Words(words, norms, starts)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Matching tokens of `text`, each with its span; offsets are shifted by `offset` (see `read_words`)."""
+    read = read_words(text, offset)
+    return [Token(word.norm, start, start + len(word.text), word.text, word.is_word, word.is_capitalised)
+            for word, start in zip(read.words, read.starts)]
 
 
 # Tokens whose matching form depends on their neighbours.
 _CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
-def _expand(text: str, offset: int, tokens: list[Token], special: list[int]) -> list[Token]:
+def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """The words an abbreviation stands for, with their forms (cached together in _PARTS)."""
+    words = tuple(words)
+    return words, tuple(word.norm for word in words)
+
+
+def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list[int],
+            special: list[int]) -> tuple[list[Word], list[str], list[int]]:
     """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
 
     One pass that copies the plain runs between special tokens: splicing the
     list at every abbreviation would cost a copy of the article each time.
     None of the tokens a special one changes (a grade, a dot) is special itself.
     """
-    result: list[Token] = []
-    count = len(tokens)
-    done = 0  # tokens[:done] are in result
+    out_words: list[Word] = []
+    out_norms: list[str] = []
+    out_starts: list[int] = []
+    count = len(words)
+    done = 0  # words[:done] are in the output
     for index in special:
-        result += tokens[done:index]
+        out_words += words[done:index]
+        out_norms += norms[done:index]
+        out_starts += starts[done:index]
         done = index + 1
-        token = tokens[index]
-        norm = token[0]
-        following = tokens[index + 1] if index + 1 < count else None
+        word = words[index]
+        norm = word.norm
+        following = words[index + 1] if index + 1 < count else None
         if norm == "hạng":
-            result.append(token)
-            if following is not None and following[0].__class__ is str and following[0] in GRADES:
-                result.append(_MAKE((GRADES[following[0]],) + following[1:]))
+            out_words.append(word)
+            out_norms.append(norm)
+            out_starts.append(starts[index])
+            if following is not None and following.norm.__class__ is str and following.norm in GRADES:
+                grade = _GRADE_OF.get(following.text)
+                if grade is None:
+                    grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
+                    if len(_GRADE_OF) < _CACHE_LIMIT:
+                        _GRADE_OF[following.text] = grade
+                out_words.append(grade)
+                out_norms.append(grade.norm)
+                out_starts.append(starts[index + 1])
                 done = index + 2
             continue
-        lowered = normalise_word(token[3])
-        if lowered in _DOTTED and following is not None and following[3] == "." and following[1] == token[2]:
+        if (following is not None and following.text == "." and starts[index + 1] == starts[index] + len(word.text)
+                and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
-            written = text[token[1] - offset : following[2] - offset]
-            result += [Token(part, token[1], following[2], written, True, token[5]) for part in _DOTTED[lowered]]
+            written = text[starts[index] - offset : starts[index + 1] + 1 - offset]  # the word and its dot
+            parts = _PARTS.get(written)
+            if parts is None:
+                parts = _parts(Word(part, written, True, word.is_capitalised)
+                               for part in _DOTTED[normalise_word(word.text)])
+                if len(_PARTS) < _CACHE_LIMIT:
+                    _PARTS[written] = parts
             done = index + 2
         elif norm.__class__ is tuple:
-            rest = token[1:]
-            result += [_MAKE((part,) + rest) for part in norm]
+            parts = _PARTS.get(word.text)
+            if parts is None:
+                parts = _parts(Word(part, word.text, word.is_word, word.is_capitalised) for part in norm)
+                if len(_PARTS) < _CACHE_LIMIT:
+                    _PARTS[word.text] = parts
         else:
-            result.append(token)
-    result += tokens[done:]
-    return result
+            parts = ((word,), (norm,))
+        out_words += parts[0]
+        out_norms += parts[1]
+        out_starts += [starts[index]] * len(parts[0])
+    out_words += words[done:]
+    out_norms += norms[done:]
+    out_starts += starts[done:]
+    return out_words, out_norms, out_starts
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The matching form of a whole string: normalised tokens joined by spaces (names repeat: cached)."""
-    return " ".join(map(itemgetter(0), tokenize(text)))
+    return " ".join(read_words(text).norms)
 
 
 # Pelican's default SLUG_REGEX_SUBSTITUTIONS: one slug rule for articles, units and awards.
