@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import NamedTuple
 
 from newsroom.core.candidates import (
     AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
@@ -30,8 +31,7 @@ BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
 __all__ = ["Candidate", "Decision", "Honour", "Mention", "Recognition", "Recogniser", "split_metadata_list"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # (a named tuple, not a frozen dataclass: one per name found, built 2x faster)
     kind: str  # "unit" | "award"
     slug: str
     start: int  # offsets into the article text
