@@ -100,6 +100,7 @@ class Recogniser:
         honours: list[Honour] = []
         state = ArticleState(self.registry)
         listed: dict[str, set[int]] = {"unit": set(), "award": set()}  # ids of registered targets in result.units/awards
+        mentions = result.mentions
         for sentence, matches in found:
             if matches:
                 _places(sentence, matches)
@@ -118,24 +119,28 @@ class Recogniser:
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
             if matches or state.open_list is not None:
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
+            if not matches:
+                continue
+            starts, tokens, in_body = sentence.starts, sentence.tokens, not sentence.in_title  # (read once per sentence)
             for match in matches:
                 target = match.target
                 if not target.registered:
                     continue
                 # Registered targets are the registry's own objects, one per slug: identity is equality,
                 # and a set of ids spares the dataclass __eq__ that `in` on the list would call.
-                seen = listed[match.kind]
+                kind = match.kind
+                seen = listed[kind]
                 if id(target) not in seen:
                     seen.add(id(target))
-                    (result.units if match.kind == "unit" else result.awards).append(target)
+                    (result.units if kind == "unit" else result.awards).append(target)
                 if match.written:
                     names = result.written_names.setdefault(target.slug, [])
                     if match.written not in names:
                         names.append(match.written)
-                if not sentence.in_title:
+                if in_body:
                     last = match.last - 1
-                    end = sentence.starts[last] + len(sentence.tokens[last].text)  # (Sentence.end, inlined)
-                    result.mentions.append(Mention(match.kind, target.slug, sentence.starts[match.first], end))
+                    end = starts[last] + len(tokens[last].text)  # (Sentence.end, inlined)
+                    mentions.append(Mention(kind, target.slug, starts[match.first], end))
         if state.dropped:
             honours = [h for h in honours if not any(h is d for d in state.dropped)]
         result.honours = merge_honours(honours)
