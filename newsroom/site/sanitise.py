@@ -156,7 +156,8 @@ def sanitise(html: str, site_url: str = "") -> SanitisedHtml:
     `site_url` is the site's own address (SITEURL): images from it are kept.
     """
     site_host = _host_of(site_url)
-    return SanitisedHtml(_cleaner(site_host).clean(html), _read(html, _Collector(site_host)).removed)
+    (collector,) = _read(html, _Collector(site_host))
+    return SanitisedHtml(_cleaner(site_host).clean(html), collector.removed)
 
 
 @lru_cache(maxsize=16)
@@ -174,7 +175,8 @@ def _cleaner(site_host: str) -> nh3.Cleaner:
 
 def external_resources(html: str, site_url: str = "") -> list[ExternalResource]:
     """Everything in `html` that a browser would load from a host other than the site's."""
-    return _read(html, _ResourceFinder(_host_of(site_url))).found
+    (finder,) = _read(html, _ResourceFinder(_host_of(site_url)))
+    return finder.found
 
 
 def is_external(url: str, site_host: str = "") -> bool:
@@ -353,11 +355,11 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 
 def _read(html: str, *readers):
-    """Feed `html` once to each reader's handlers; returns the reader (one) or the readers (several)."""
+    """Feed `html` once to each reader's handlers; returns the readers."""
     parser = _Readers(readers)
     parser.feed(html)
     parser.close()
-    return readers[0] if len(readers) == 1 else readers
+    return readers
 
 
 class _Readers(HTMLParser):
