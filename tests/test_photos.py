@@ -57,6 +57,16 @@ def test_derivatives_are_remembered_between_builds(tmp_path, monkeypatch):
     assert PhotoCache(tmp_path / "cache").sized(source).folder != first.folder
 
 
+def test_a_photo_replaced_while_serving_gets_new_derivatives(tmp_path):
+    cache = PhotoCache(tmp_path / "cache")
+    source = camera_photo(tmp_path / "a.jpg", 1300, 900)
+    first = cache.sized(source)
+    assert cache.sized(source) is first  # read once per version of the file
+    camera_photo(tmp_path / "b.jpg", 2000, 1000).replace(source)  # the editor saves another photo under the name
+    second = cache.sized(source)
+    assert second.folder != first.folder and (second.width, second.height) == (1200, 600)
+
+
 def test_not_a_photo_is_left_alone(tmp_path):
     fake = tmp_path / "fake.jpg"
     fake.write_text("not a photo")

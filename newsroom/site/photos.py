@@ -69,9 +69,21 @@ class PhotoCache:
     def __init__(self, folder: Path, widths: tuple[int, ...] = WIDTHS):
         self.folder = Path(folder)
         self.widths = widths
+        # Many articles show the same photo: hash it once per version of the file seen by this process.
+        self._known: dict[tuple, SizedPhoto] = {}
 
     def sized(self, source: Path) -> SizedPhoto | None:
         """The derivatives of `source`, made now unless cached; None for a file Pillow cannot read."""
+        stat = source.stat()
+        version = (str(source), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        known = self._known.get(version)
+        if known is None or not known.folder.is_dir():  # the cache folder may have been cleared meanwhile
+            known = self._sized(source)
+            if known is not None:
+                self._known[version] = known
+        return known
+
+    def _sized(self, source: Path) -> SizedPhoto | None:
         data = source.read_bytes()
         digest = hashlib.sha256(data).hexdigest()[:16]
         key = f"{digest}-{RECIPE}-{'-'.join(map(str, self.widths))}"
