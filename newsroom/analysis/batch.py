@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import time
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from newsroom.codeversion import code_version
 from .cache import AnalysisCache, entry_key
 from .pickling import dumps, known_registry, loads
 from .render import BodyRenderer
+from .sharing import share
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
@@ -146,13 +146,7 @@ class Analyser:
         return dumps((key, analysis), self.context_key), analysis
 
     def _in_workers(self, jobs):
-        global _WORKER_ANALYSER
-        _WORKER_ANALYSER = self  # inherited by the forked workers: no registry is loaded twice
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, min(64, len(jobs) // (self.workers * 4)))
-        with context.Pool(self.workers) as pool:
-            yield from pool.imap(_analyse_in_worker, jobs, chunksize=chunk)
-
+        return share(jobs, lambda job: self.analyse_bytes(*job), self.workers, portable=_payload)
 
     def _photo(self, src: str, article: Path):
         file = local_photo(src, self.content, article)
@@ -174,11 +168,8 @@ def _current(analysis: ArticleAnalysis) -> bool:
     return True
 
 
-_WORKER_ANALYSER: Analyser | None = None
-
-
-def _analyse_in_worker(job):
-    outcome = _WORKER_ANALYSER.analyse_bytes(*job)
+def _payload(outcome):
+    """What a forked analysis hands back: the pickled analysis (already made for the cache), or Unreadable."""
     return outcome[0] if isinstance(outcome, tuple) else outcome
 
 

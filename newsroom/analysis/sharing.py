@@ -1,0 +1,59 @@
+"""Sharing a list of jobs between this process and forked copies of it, one per core.
+
+multiprocessing's Pool was measured costing ~0.5 CPU s more than the same analyses done in one
+process at 1,000 articles: its threads and pipes, every job's bytes sent to a worker, and a
+parent waiting idle. Here each forked child inherits its share of the jobs (nothing is sent),
+the parent works through a share of its own, and each child hands back its pickled results once,
+in an unnamed temporary file. A child that dies leaves its share to the parent, done again here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+
+
+def share(jobs: Sequence, work: Callable, workers: int, portable: Callable = lambda result: result) -> list:
+    """[work(job) for job in jobs], computed by `workers` processes, this one included.
+
+    A child's results travel as portable(result), pickled; this process's own stay as they are.
+    """
+    workers = max(1, min(workers, len(jobs)))
+    shares = [range(first, len(jobs), workers) for first in range(1, workers)]  # this process keeps 0, n, 2n…
+    children = [(_fork(jobs, lambda job: portable(work(job)), indices), indices) for indices in shares]
+    results: list = [None] * len(jobs)
+    for index in range(0, len(jobs), workers):
+        results[index] = work(jobs[index])
+    for (pid, handed_back), indices in children:
+        done = _collect(pid, handed_back)
+        for index, result in zip(indices, done if done is not None else [work(jobs[i]) for i in indices]):
+            results[index] = result
+    return results
+
+
+def _fork(jobs, work, indices):
+    handed_back = tempfile.TemporaryFile()
+    pid = os.fork()
+    if pid == 0:  # the child: work through its share, write the results, leave without cleaning up the parent's state
+        status = 1
+        try:
+            pickle.dump([work(jobs[index]) for index in indices], handed_back, protocol=pickle.HIGHEST_PROTOCOL)
+            handed_back.flush()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid, handed_back
+
+
+def _collect(pid: int, handed_back) -> list | None:
+    with handed_back:
+        _, status = os.waitpid(pid, 0)
+        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+            return None
+        handed_back.seek(0)
+        try:
+            return pickle.load(handed_back)
+        except (pickle.UnpicklingError, EOFError):
+            return None
