@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from newsroom.checks.problems import Problem
 from newsroom.core.catalogue import AWARD_URL, UNIT_URL
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
+from newsroom.site.htmltree import parse_fragment
 from newsroom.site.mentions import HtmlText
 from newsroom.site.photos import SizedPhoto, size_images
 
@@ -47,9 +46,9 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
     """`photos(src, article_path)` gives (SizedPhoto, source file) for a local photo, or None."""
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
-    soup = BeautifulSoup(html, "html.parser")
-    links = _links(soup, source)
-    make_figures(soup)
+    root = parse_fragment(html)
+    links = _links(root, source)
+    make_figures(root)
     depends_on: dict[str, tuple[int, int]] = {}
     used: list[SizedPhoto] = []
     if photos is not None:
@@ -62,8 +61,8 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             depends_on[str(file)] = (stat.st_size, stat.st_mtime_ns)
             return photo
 
-        used = size_images(soup, resolve, SITE_TOKEN)
-    body = HtmlText(soup)
+        used = size_images(root, resolve, SITE_TOKEN)
+    body = HtmlText(root)
     if recogniser is None:
         recognition = Recognition()
     else:
@@ -78,17 +77,17 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
     return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
 
 
-def _links(soup: BeautifulSoup, source: MarkdownSource) -> list[tuple[str, int]]:
+def _links(root, source: MarkdownSource) -> list[tuple[str, int]]:
     """Every link and image address the editor wrote, with the first line that holds it."""
     lines = source.text.split("\n")
     found = []
-    for tag in soup.find_all(["a", "img"]):
-        target = tag.get("href" if tag.name == "a" else "src")
+    for tag in root.iter("a", "img"):
+        target = tag.get("href" if tag.tag == "a" else "src")
         if not target:
             continue
         line = next((n for n, text in enumerate(lines[source.body_line - 1:], start=source.body_line) if target in text),
                     source.body_line)
-        if tag.name == "img" and f"]({target}" in lines[line - 1].replace("( ", "("):
+        if tag.tag == "img" and f"]({target}" in lines[line - 1].replace("( ", "("):
             continue  # a Markdown photo: newsroom.checks.figures says more about those
         found.append((target, line))
     return found

@@ -7,34 +7,39 @@ as its title: ![alt text](photo.jpg "Caption."). Markdown renders that as
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml.html import HtmlElement
+
+from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
 
 
 def figures_from_images(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    return str(soup) if make_figures(soup) else html
+    root = parse_fragment(html)
+    return serialise(root) if make_figures(root) else html
 
 
-def make_figures(soup: BeautifulSoup) -> bool:
+def make_figures(root: HtmlElement) -> bool:
     """Turn each photo alone in its paragraph into a figure, in place; True when any changed."""
     changed = False
-    for paragraph in soup.find_all("p"):
-        children = [c for c in paragraph.contents if not (isinstance(c, NavigableString) and not c.strip())]
+    for paragraph in list(root.iter("p")):
+        children = list(paragraph)
+        words = (paragraph.text or "") + "".join(child.tail or "" for child in children)
         # A <picture> when newsroom.site.photos has already made the photo responsive.
-        if len(children) != 1 or not isinstance(children[0], Tag) or children[0].name not in ("img", "picture"):
+        if len(children) != 1 or words.strip() or children[0].tag not in ("img", "picture"):
             continue
-        image = children[0] if children[0].name == "img" else children[0].find("img")
+        photo = children[0]
+        image = photo if photo.tag == "img" else next(photo.iter("img"), None)
         if image is None:
             continue
-        caption_text = image.attrs.pop("title", "").strip()
-        figure = soup.new_tag("figure")
-        image.attrs.setdefault("loading", "lazy")
-        photo = children[0].extract()
+        caption_text = (image.attrib.pop("title", None) or "").strip()
+        if image.get("loading") is None:
+            image.set("loading", "lazy")
+        figure = new_element("figure")
+        replace(paragraph, figure)
+        photo.tail = None  # whitespace around the photo in its paragraph goes with the paragraph
         figure.append(photo)
         if caption_text:
-            caption = soup.new_tag("figcaption")
-            caption.string = caption_text
+            caption = new_element("figcaption")
+            caption.text = caption_text
             figure.append(caption)
-        paragraph.replace_with(figure)
         changed = True
     return changed

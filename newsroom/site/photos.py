@@ -22,12 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from lxml.html import HtmlElement
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
 from newsroom.checks.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
+from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
 
 WIDTHS = (480, 800, 1200)
 FORMATS = (("webp", "image/webp", "WEBP", {"quality": 78, "method": 4}),
@@ -188,43 +189,43 @@ def responsive_photos(html: str, resolve, site_url: str, first_eager: bool = Tru
 
     `resolve(src)` gives the SizedPhoto of a src, or None to leave that image as written.
     """
-    soup = BeautifulSoup(html, "html.parser")
-    used = size_images(soup, resolve, site_url, first_eager)
-    return (str(soup) if soup.find("img") else html), used
+    root = parse_fragment(html)
+    used = size_images(root, resolve, site_url, first_eager)
+    return (serialise(root) if next(root.iter("img"), None) is not None else html), used
 
 
-def size_images(soup: BeautifulSoup, resolve, site_url: str, first_eager: bool = True) -> list[SizedPhoto]:
+def size_images(root: HtmlElement, resolve, site_url: str, first_eager: bool = True) -> list[SizedPhoto]:
     """`responsive_photos` on a parsed tree, in place (the article analysis parses each body once)."""
     used: list[SizedPhoto] = []
-    for position, image in enumerate(soup.find_all("img")):
+    for position, image in enumerate(list(root.iter("img"))):
         eager = first_eager and position == 0
-        image["loading"] = "eager" if eager else "lazy"
-        image["decoding"] = "async"
+        image.set("loading", "eager" if eager else "lazy")
+        image.set("decoding", "async")
         if eager:
-            image["fetchpriority"] = "high"
+            image.set("fetchpriority", "high")
         photo = resolve(image.get("src", ""))
-        if photo is None or (image.parent is not None and image.parent.name == "picture"):
+        parent = image.getparent()
+        if photo is None or (parent is not None and parent.tag == "picture"):
             continue
         used.append(photo)
-        _to_picture(soup, image, photo, site_url)
+        _to_picture(image, photo, site_url)
     return used
 
 
-def _to_picture(soup: BeautifulSoup, image: Tag, photo: SizedPhoto, site_url: str) -> None:
+def _to_picture(image: HtmlElement, photo: SizedPhoto, site_url: str) -> None:
     def srcset(extension: str) -> str:
         return ", ".join(f"{site_url}/{OUTPUT_FOLDER}/{d.name} {d.width}w" for d in photo.of(extension))
 
     jpegs = photo.of("jpg")
     fallback = next((d for d in jpegs if d.width >= 800), jpegs[-1])
-    picture = soup.new_tag("picture")
-    source = soup.new_tag("source", attrs={"type": "image/webp", "srcset": srcset("webp"), "sizes": SIZES})
-    image.replace_with(picture)
-    picture.append(source)
-    image["src"] = f"{site_url}/{OUTPUT_FOLDER}/{fallback.name}"
-    image["srcset"] = srcset("jpg")
-    image["sizes"] = SIZES
-    image["width"] = str(photo.width)
-    image["height"] = str(photo.height)
+    picture = new_element("picture")
+    replace(image, picture)
+    picture.append(new_element("source", type="image/webp", srcset=srcset("webp"), sizes=SIZES))
+    image.set("src", f"{site_url}/{OUTPUT_FOLDER}/{fallback.name}")
+    image.set("srcset", srcset("jpg"))
+    image.set("sizes", SIZES)
+    image.set("width", str(photo.width))
+    image.set("height", str(photo.height))
     picture.append(image)
 
 
