@@ -6,8 +6,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-import bs4
 import markdown
+from lxml import etree
 
 
 @lru_cache(maxsize=1)
@@ -17,5 +17,5 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(f"{markdown.__version__} {bs4.__version__}".encode())
+    digest.update(f"{markdown.__version__} {etree.LXML_VERSION} {etree.LIBXML_VERSION}".encode())
     return digest.hexdigest()

@@ -13,7 +13,6 @@ which doubled its time and memory (bench/search_index.py).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import hashlib
 import json
@@ -225,6 +224,8 @@ async def _index_folder(folder: Path, bundle: Path) -> None:
 
 def _run(coroutine) -> None:
     """asyncio.run, also from code that already runs an event loop (a dev server, a notebook)."""
+    import asyncio  # only when Pagefind indexes: most builds reuse the bundle and never need it
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
