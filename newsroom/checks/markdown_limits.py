@@ -22,6 +22,7 @@ MAX_ABBREVIATIONS = 200
 ABBREVIATION = re.compile(r"^\s{0,3}\*\[[^\]]+\]:")
 LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 TAG_START = re.compile(r"<[A-Za-z/!?]")
+BRACKET_OR_ANGLE = re.compile(r"[\[\]<>]")
 
 
 def markdown_hazards(path: Path, text: str, first_line: int = 1) -> list[Problem]:
@@ -112,7 +113,8 @@ def _open_brackets(path: Path, lines: list[str], first_line: int) -> list[Proble
 
 def _open_counts(paragraph: str) -> tuple[int, int]:
     brackets = angles = 0
-    for position, character in enumerate(paragraph):
+    for found in BRACKET_OR_ANGLE.finditer(paragraph):  # most paragraphs have none: no loop over every letter
+        character, position = found.group(), found.start()
         if character == "[":
             brackets += 1
         elif character == "]" and brackets:
