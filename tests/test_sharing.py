@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from newsroom.analysis.sharing import share
 
 
@@ -34,3 +36,27 @@ def test_the_share_of_a_copy_that_fails_is_done_by_the_parent(capfd):
 def test_fewer_jobs_than_workers():
     assert share([5], lambda n: n, workers=8) == [5]
     assert share([], lambda n: n, workers=8) == []
+
+
+def test_a_failure_here_stops_the_copies_and_is_raised(monkeypatch):
+    parent, forked = os.getpid(), []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+
+    def work(n):
+        if os.getpid() == parent:
+            raise ValueError("the parent's own share fails")
+        return n
+
+    with pytest.raises(ValueError):
+        share(list(range(6)), work, workers=3)
+    assert len(forked) == 2
+    for pid in forked:
+        with pytest.raises(ChildProcessError):  # stopped and reaped: nothing left behind
+            os.waitpid(pid, os.WNOHANG)

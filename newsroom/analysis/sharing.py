@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import tempfile
 from collections.abc import Callable, Sequence
 
@@ -24,8 +25,13 @@ def share(jobs: Sequence, work: Callable, workers: int, portable: Callable = lam
     shares = [range(first, len(jobs), workers) for first in range(1, workers)]  # this process keeps 0, n, 2n…
     children = [(_fork(jobs, lambda job: portable(work(job)), indices), indices) for indices in shares]
     results: list = [None] * len(jobs)
-    for index in range(0, len(jobs), workers):
-        results[index] = work(jobs[index])
+    try:
+        for index in range(0, len(jobs), workers):
+            results[index] = work(jobs[index])
+    except BaseException:  # interrupted or failed here: the copies' work is no longer wanted
+        for (pid, handed_back), _ in children:
+            _stop(pid, handed_back)
+        raise
     for (pid, handed_back), indices in children:
         done = _collect(pid, handed_back)
         for index, result in zip(indices, done if done is not None else [work(jobs[i]) for i in indices]):
@@ -45,6 +51,15 @@ def _fork(jobs, work, indices):
         finally:
             os._exit(status)
     return pid, handed_back
+
+
+def _stop(pid: int, handed_back) -> None:
+    with handed_back:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
 
 
 def _collect(pid: int, handed_back) -> list | None:
