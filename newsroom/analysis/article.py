@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml.html import HtmlElement
+
 from newsroom.checks.problems import Problem
 from newsroom.core.catalogue import AWARD_URL, UNIT_URL
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
@@ -77,7 +79,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
     return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
 
 
-def _links(root, source: MarkdownSource) -> list[tuple[str, int]]:
+def _links(root: HtmlElement, source: MarkdownSource) -> list[tuple[str, int]]:
     """Every link and image address the editor wrote, with the first line that holds it."""
     lines = source.text.split("\n")
     found = []
