@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import newsroom.site.search_index as search_index  # noqa: E402
-from build import make_project  # noqa: E402
+from sites import make_site  # noqa: E402
 from newsroom.sitebuild import BuildOptions, build_site  # noqa: E402
 
 
@@ -41,7 +41,7 @@ def _bundle(site: Path) -> tuple[int, float]:
 
 def measure(articles: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
-        project = make_project(articles, Path(tmp) / "project")
+        project = make_site(articles, Path(tmp) / "project")
         output = Path(tmp) / "output"
         kept = Path(tmp) / "records"
         original = search_index._index_folder
@@ -53,7 +53,7 @@ def measure(articles: int) -> None:
 
         search_index._index_folder = keep  # write_search_index looks it up at call time
         try:
-            with contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.chdir(project):  # its caches stay in the project
                 build_site(BuildOptions(content=project / "content", output=output, settings=project / "pelicanconf.py"))
         finally:
             search_index._index_folder = original
