@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from build import make_project  # noqa: E402
+from sites import make_site  # noqa: E402
 
 
 def publish(project: Path) -> tuple[dict, float]:
@@ -45,7 +45,7 @@ def main() -> None:
     print(f"{'articles':>8} {'files':>6} {'first':>12} {'no change':>12} {'one edit':>12}")
     with tempfile.TemporaryDirectory() as scratch:
         for size in [0] + [int(s) for s in args.sizes.split(",") if s]:
-            project = make_project(size, Path(scratch) / f"site-{size}")
+            project = make_site(size, Path(scratch) / f"site-{size}")
             shutil.copy(ROOT / "publishconf.py", project / "publishconf.py")
             first, t1 = publish(project)
             again, t2 = publish(project)
