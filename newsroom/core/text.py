@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, compress, count, islice
+from itertools import accumulate, chain, compress, count, filterfalse
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -139,9 +139,6 @@ class Words(NamedTuple):
 
 
 _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
-# spelling -> its Word's norm: read by dict lookup, which unlike itemgetter builds no argument tuple per token
-_NORM_OF: dict[str, object] = {}
-_SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
 # An abbreviation's spelling ("UBND", "TP.") -> the words it stands for, and their forms.
 _PARTS: dict[str, tuple[tuple[Word, ...], tuple[str, ...]]] = {}
 _GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
@@ -158,6 +155,22 @@ _SPLIT = re.compile(
 )
 _CACHE_LIMIT = 200_000
 
+# The tokenizer reads a text as chunks between single spaces ("tỉnh,", "(UBND)"): no token spans a
+# space, so a chunk's tokens do not depend on its neighbours, and a few thousand chunks make up most
+# of any prose. Each chunk is split by _SPLIT once and remembered (a property of the tokenizer, like
+# the word caches: at most _CACHE_LIMIT chunks of at most _CHUNK_MAX characters, plus those of the
+# text being read), as a flat tuple (word, form, advance, word, form, advance, …); advance is how far
+# the next token starts, or the next chunk for the last one. Reading a text is then a few C-level
+# passes with no Python step per token.
+_CHUNK_TOKENS: dict[str, tuple] = {}
+_CHUNK_MAX = 32  # longer chunks (a link, text spaced by no-break spaces) are read whole, never kept
+# Chunks whose first token is not at their start: "" and "-" (no token), "–Tài", "\nTổ".
+_UNALIGNED: set[str] = set()
+_LEAD: dict[str, int] = {}  # an unaligned chunk -> where its first token starts (its length if none)
+# Matching forms that need their neighbours (_expand): abbreviations of several words, "hạng", "tt".
+_CONTEXT_WORDS = frozenset(("hạng", "tt"))
+_SPECIAL_NORMS = frozenset(words for words in ABBREVIATIONS.values() if len(words) > 1) | _CONTEXT_WORDS
+
 
 def _word(raw: str) -> Word:
     """The Word of one token as written (cached); an abbreviation's Word has a tuple as its form."""
@@ -173,10 +186,88 @@ def _word(raw: str) -> Word:
         cached = Word(norm, raw, is_word, raw[:1].isupper())
         if len(_WORD_OF) < _CACHE_LIMIT:
             _WORD_OF[raw] = cached
-            _NORM_OF[raw] = norm
-            if norm.__class__ is tuple or norm in _CONTEXT_WORDS:
-                _SPECIAL_RAWS.add(raw)
     return cached
+
+
+def _learn(chunks: list[str]) -> bool:
+    """Split and remember the chunks not seen before (emptying the tables first when they would grow
+    too big); False if some chunk is too long to remember."""
+    new = set(filterfalse(_CHUNK_TOKENS.__contains__, chunks))
+    if not new:
+        return True
+    if len(_CHUNK_TOKENS) + len(new) > _CACHE_LIMIT:
+        for table in (_CHUNK_TOKENS, _UNALIGNED, _LEAD):
+            table.clear()
+        new = set(chunks)
+    complete = True
+    for chunk in new:
+        if len(chunk) > _CHUNK_MAX:
+            complete = False
+            continue
+        pieces = _SPLIT.split(chunk)  # [gap, token, gap, token, …, gap]
+        starts = list(accumulate(map(len, pieces[:-1])))[::2]  # where each token starts
+        starts.append(len(chunk) + 1)  # (the next chunk, past the space)
+        flat = []
+        for index, raw in enumerate(pieces[1::2]):
+            word = _word(raw)
+            flat += (word, word.norm, starts[index + 1] - starts[index])
+        _CHUNK_TOKENS[chunk] = tuple(flat)
+        if starts[0] != 0 or not flat:
+            _UNALIGNED.add(chunk)
+            _LEAD[chunk] = starts[0] if flat else len(chunk)
+    return complete
+
+
+def _aligned(chunks: list[str]) -> tuple[list[str], int] | None:
+    """The chunks joined so that each starts with a token (an unaligned one joins the chunk before
+    it: "hoạch", "-" -> "hoạch -"), and where the first token starts, leading empty chunks dropped;
+    None if a chunk is too long to remember."""
+    if not _learn(chunks):  # (to know which are unaligned: a chunk seen before may have sent us here)
+        return None
+    chunks = chunks[:]
+    for index in reversed(list(compress(count(), map(_UNALIGNED.__contains__, chunks)))):
+        if index:
+            chunks[index - 1] += " " + chunks.pop(index)
+    if not _learn(chunks):
+        return None
+    lead = 0
+    while len(chunks) > 1 and not _CHUNK_TOKENS[chunks[0]]:  # the text starts with no token
+        lead += len(chunks.pop(0)) + 1
+    return chunks, lead + _LEAD.get(chunks[0], 0)
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut at its spaces. A dash between spaces ("Kế hoạch - Tài chính") would be a chunk
+    with no token, to be joined to its neighbour in Python; written with a no-break space before it
+    (same length: offsets hold, and both are spaces to the tokenizer) it is read with the word
+    before it ("hoạch\u00a0-"), at C speed."""
+    return text.replace(" - ", "\u00a0- ").replace(" – ", "\u00a0– ").split(" ")
+
+
+def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int]] | None:
+    """Words, forms and starts of `text` from its remembered chunks; None if a chunk is new."""
+    chunks = _chunks(text)
+    lead = 0
+    if not _UNALIGNED.isdisjoint(chunks):  # (double spaces, a space before a line break: rare)
+        aligned = _aligned(chunks)
+        if aligned is None:
+            return None
+        chunks, lead = aligned
+    try:
+        flat = list(chain.from_iterable(map(_CHUNK_TOKENS.__getitem__, chunks)))
+    except KeyError:
+        return None
+    starts = list(accumulate(flat[2::3], initial=offset + lead))
+    starts.pop()  # (where a token after the last would start)
+    return flat[0::3], flat[1::3], starts
+
+
+def _read_whole(text: str, offset: int) -> tuple[list, list, list[int]]:
+    """Words, forms and starts of `text` split as a whole, for text with chunks too long to remember."""
+    pieces = _SPLIT.split(text)  # [gap, token, gap, token, …, gap]
+    starts = list(accumulate(map(len, pieces[:-1]), initial=offset))[1::2]
+    words = list(map(_word, pieces[1::2]))
+    return words, [word.norm for word in words], starts
 
 
 def read_words(text: str, offset: int = 0) -> Words:
@@ -185,30 +276,21 @@ def read_words(text: str, offset: int = 0) -> Words:
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span. This is the recogniser's hot path: one regex split, words
-    looked up in a cache, and lists built by C-level map/accumulate; only the rare
-    tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
+    sharing its span. This is the recogniser's hot path: the text is cut at its
+    spaces, each chunk's tokens are looked up in a cache, and the lists are built
+    by C-level map/chain/slices; only the rare tokens that need context
+    (abbreviations, "hạng 3", "TP.") take a Python loop.
     """
-    # Split on the tokens: [gap, token, gap, token, …, gap]. The running sum of the pieces'
-    # lengths gives every token's span without building a Match object per word.
-    pieces = _SPLIT.split(text)
-    if len(pieces) == 1:
+    read = _read_chunks(text, offset)
+    if read is None and _learn(_chunks(text)):  # new chunks (after a few texts, most are known)
+        read = _read_chunks(text, offset)
+    if read is None:
+        read = _read_whole(text, offset)
+    words, norms, starts = read
+    if not words:
         return Words([], [], [])
-    # Every second running sum is where a token starts (islice: no list of all the sums).
-    starts = list(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2))
-    raws = pieces[1::2]
-    try:
-        words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
-        norms = list(map(_NORM_OF.__getitem__, raws))
-        # All cached, so the set knows every special spelling: found at C speed.
-        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else \
-            list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
-    except KeyError:
-        words = list(map(_word, raws))
-        norms = [word.norm for word in words]
-        special = [index for index, word in enumerate(words)
-                   if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
-    if special:
+    if not _SPECIAL_NORMS.isdisjoint(norms):
+        special = list(compress(count(), map(_SPECIAL_NORMS.__contains__, norms)))
         words, norms, starts = _expand(text, offset, words, norms, starts, special)
     return Words(words, norms, starts)
 
@@ -218,10 +300,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     read = read_words(text, offset)
     return [Token(word.norm, start, start + len(word.text), word.text, word.is_word, word.is_capitalised)
             for word, start in zip(read.words, read.starts)]
-
-
-# Tokens whose matching form depends on their neighbours.
-_CONTEXT_WORDS = frozenset(("hạng", "tt"))
 
 
 def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
