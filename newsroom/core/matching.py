@@ -262,8 +262,10 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
     for first in compress(counter(), map(trie.__contains__, norms)):
         if first < index:
             continue  # inside the name found before
+        children, ending, placed_ending = trie[norms[first]]
+        if ending is None and placed_ending is None and (first + 1 == count or norms[first + 1] not in children):
+            continue  # (most starts: no one-word name, and the next word goes on with none)
         index = first
-        children, ending, placed_ending = trie[norms[index]]
         entry: Terminal | None = None  # the longest name so far: it ends at `end`, `placed` if a place must follow
         position = index + 1
         while True:
@@ -284,13 +286,13 @@ def scan(trie: dict, tokens: list[Word], norms: list | None = None) -> list[Matc
         if entry.award is None and end < count and norms[end] in ROLE_SUFFIXES:
             index = end  # "Tỉnh ủy viên" is a person's rank, not the body Tỉnh ủy
             continue
+        # (the entry's empty dicts: no new ones per match; arguments by position: a third faster)
         if entry.award is not None:
-            matches.append(Match("award", index, end, entry.options, entry.award, parents=entry.parents,
-                                 former=entry.former))  # (the entry's empty dicts: no new ones per match)
+            matches.append(Match("award", index, end, entry.options, entry.award, None, entry.parents, entry.former))
         else:
             target = entry.units[0] if len(entry.units) == 1 else None
-            matches.append(Match("unit", index, end, entry.options, target, parents=entry.parents,
-                                 former=entry.former, needs_place=placed))
+            matches.append(Match("unit", index, end, entry.options, target, None, entry.parents, entry.former,
+                                 None, placed))
         index = end
     return matches
 
