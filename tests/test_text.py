@@ -163,10 +163,10 @@ def test_tokens_are_the_token_pattern_over_the_whole_text(text):
     still be a match of _TOKEN over the whole text, at its place (abbreviations aside: they expand)."""
     from hypothesis import assume
 
-    from newsroom.core.text import _CONTEXT_WORDS, _TOKEN, ABBREVIATIONS, normalise_word
+    from newsroom.core.text import _TOKEN, ABBREVIATIONS, normalise_word
 
     matches = list(_TOKEN.finditer(text))
-    assume(not any(normalise_word(m.group()) in ABBREVIATIONS or normalise_word(m.group()) in _CONTEXT_WORDS
+    assume(not any(normalise_word(m.group()) in ABBREVIATIONS or normalise_word(m.group()) in ("hạng", "tt")
                    for m in matches))
     for _ in range(2):  # once as new chunks, once from the cache
         assert [(t.start, t.text) for t in tokenize(text)] == [(m.start(), m.group()) for m in matches]

@@ -168,9 +168,6 @@ _CHUNK_MAX = 32  # longer chunks (a link, text spaced by no-break spaces) are re
 # Chunks whose first token is not at their start: "" and "-" (no token), "–Tài", "\nTổ".
 _UNALIGNED: set[str] = set()
 _LEAD: dict[str, int] = {}  # an unaligned chunk -> where its first token starts (its length if none)
-# Matching forms that need their neighbours (_expand): abbreviations of several words, "hạng", "tt".
-_CONTEXT_WORDS = frozenset(("hạng", "tt"))
-_SPECIAL_NORMS = frozenset(words for words in ABBREVIATIONS.values() if len(words) > 1) | _CONTEXT_WORDS
 
 
 def _word(raw: str) -> Word:
@@ -205,18 +202,28 @@ def _learn(chunks: list[str]) -> bool:
         if len(chunk) > _CHUNK_MAX:
             complete = False
             continue
-        pieces = _SPLIT.split(chunk)  # [gap, token, gap, token, …, gap]
-        starts = list(accumulate(map(len, pieces[:-1])))[::2]  # where each token starts
+        words, norms, starts = _split_expanded(chunk, 0)
         starts.append(len(chunk) + 1)  # (the next chunk, past the space)
         flat = []
-        for index, raw in enumerate(pieces[1::2]):
-            word = _word(raw)
-            flat += (word, word.norm, starts[index + 1] - starts[index])
+        for index, word in enumerate(words):
+            flat += (word, norms[index], starts[index + 1] - starts[index])
         _CHUNK_TOKENS[chunk] = tuple(flat)
         if starts[0] != 0 or not flat:
             _UNALIGNED.add(chunk)
             _LEAD[chunk] = starts[0] if flat else len(chunk)
     return complete
+
+
+def _split_expanded(text: str, offset: int) -> tuple[list, list, list[int]]:
+    """Words, forms and starts of `text` split by _SPLIT, abbreviations expanded (they never span a space)."""
+    pieces = _SPLIT.split(text)  # [gap, token, gap, token, …, gap]
+    starts = list(accumulate(map(len, pieces[:-1]), initial=offset))[1::2]
+    words = list(map(_word, pieces[1::2]))
+    norms = [word.norm for word in words]
+    special = [index for index, norm in enumerate(norms) if norm.__class__ is tuple or norm == "tt"]
+    if special:
+        return _expand(text, offset, words, norms, starts, special)
+    return words, norms, starts
 
 
 def _aligned(chunks: list[str]) -> tuple[list[str], int] | None:
@@ -264,14 +271,6 @@ def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int]] | None:
     return flat[0::3], flat[1::3], starts
 
 
-def _read_whole(text: str, offset: int) -> tuple[list, list, list[int]]:
-    """Words, forms and starts of `text` split as a whole, for text with chunks too long to remember."""
-    pieces = _SPLIT.split(text)  # [gap, token, gap, token, …, gap]
-    starts = list(accumulate(map(len, pieces[:-1]), initial=offset))[1::2]
-    words = list(map(_word, pieces[1::2]))
-    return words, [word.norm for word in words], starts
-
-
 def read_words(text: str, offset: int = 0) -> Words:
     """Matching tokens of `text` as parallel lists; offsets are shifted by `offset`.
 
@@ -280,20 +279,17 @@ def read_words(text: str, offset: int = 0) -> Words:
     semicolons separate conferments). An abbreviation expands to several tokens
     sharing its span. This is the recogniser's hot path: the text is cut at its
     spaces, each chunk's tokens are looked up in a cache, and the lists are built
-    by C-level map/chain/slices; only the rare tokens that need context
-    (abbreviations, "hạng 3", "TP.") take a Python loop.
+    by C-level map/chain/slices (abbreviations are expanded in their chunk);
+    only a grade after "hạng" takes a Python step.
     """
     read = _read_chunks(text, offset)
     if read is None and _learn(_chunks(text)):  # new chunks (after a few texts, most are known)
         read = _read_chunks(text, offset)
-    if read is None:
-        read = _read_whole(text, offset)
+    if read is None:  # a chunk too long to remember: the text is split whole
+        read = _split_expanded(text, offset)
     words, norms, starts = read
-    if not words:
-        return Words([], [], [])
-    if not _SPECIAL_NORMS.isdisjoint(norms):
-        special = list(compress(count(), map(_SPECIAL_NORMS.__contains__, norms)))
-        words, norms, starts = _expand(text, offset, words, norms, starts, special)
+    if "hạng" in norms:  # (award names: "hạng 3" spans a space, so it is read here, not in a chunk)
+        _grades(words, norms)
     return Words(words, norms, starts)
 
 
@@ -312,11 +308,11 @@ def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
 
 def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list[int],
             special: list[int]) -> tuple[list[Word], list[str], list[int]]:
-    """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
+    """Expand abbreviations ("UBND", "TP." with its dot).
 
     One pass that copies the plain runs between special tokens: splicing the
-    list at every abbreviation would cost a copy of the article each time.
-    None of the tokens a special one changes (a grade, a dot) is special itself.
+    list at every abbreviation would cost a copy of the list each time.
+    None of the tokens a special one changes (a dot) is special itself.
     """
     out_words: list[Word] = []
     out_norms: list[str] = []
@@ -331,21 +327,6 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
         word = words[index]
         norm = word.norm
         following = words[index + 1] if index + 1 < count else None
-        if norm == "hạng":
-            out_words.append(word)
-            out_norms.append(norm)
-            out_starts.append(starts[index])
-            if following is not None and following.norm.__class__ is str and following.norm in GRADES:
-                grade = _GRADE_OF.get(following.text)
-                if grade is None:
-                    grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
-                    if len(_GRADE_OF) < _CACHE_LIMIT:
-                        _GRADE_OF[following.text] = grade
-                out_words.append(grade)
-                out_norms.append(grade.norm)
-                out_starts.append(starts[index + 1])
-                done = index + 2
-            continue
         if (following is not None and following.text == "." and starts[index + 1] == starts[index] + len(word.text)
                 and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
@@ -372,6 +353,24 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
     out_norms += norms[done:]
     out_starts += starts[done:]
     return out_words, out_norms, out_starts
+
+
+def _grades(words: list[Word], norms: list[str]) -> None:
+    """"hạng 3", "hạng III" -> "hạng ba": the grade after "hạng" gets its word as matching form (in place)."""
+    index = norms.index("hạng")
+    while True:
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and following.norm in GRADES:
+            grade = _GRADE_OF.get(following.text)
+            if grade is None:
+                grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
+                if len(_GRADE_OF) < _CACHE_LIMIT:
+                    _GRADE_OF[following.text] = grade
+            words[index + 1], norms[index + 1] = grade, grade.norm
+        try:
+            index = norms.index("hạng", index + 1)
+        except ValueError:
+            return
 
 
 @lru_cache(maxsize=8192)
