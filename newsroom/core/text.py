@@ -168,6 +168,7 @@ _CHUNK_MAX = 32  # longer chunks (a link, text spaced by no-break spaces) are re
 # Chunks whose first token is not at their start: "" and "-" (no token), "–Tài", "\nTổ".
 _UNALIGNED: set[str] = set()
 _LEAD: dict[str, int] = {}  # an unaligned chunk -> where its first token starts (its length if none)
+_GRADED: set[str] = set()  # chunks with a "hạng": its grade may be in the next chunk ("hạng 3")
 
 
 def _word(raw: str) -> Word:
@@ -194,7 +195,7 @@ def _learn(chunks: list[str]) -> bool:
     if not new:
         return True
     if len(_CHUNK_TOKENS) + len(new) > _CACHE_LIMIT:
-        for table in (_CHUNK_TOKENS, _UNALIGNED, _LEAD):
+        for table in (_CHUNK_TOKENS, _UNALIGNED, _LEAD, _GRADED):
             table.clear()
         new = set(chunks)
     complete = True
@@ -211,6 +212,8 @@ def _learn(chunks: list[str]) -> bool:
         if starts[0] != 0 or not flat:
             _UNALIGNED.add(chunk)
             _LEAD[chunk] = starts[0] if flat else len(chunk)
+        if "hạng" in norms:
+            _GRADED.add(chunk)
     return complete
 
 
@@ -252,8 +255,9 @@ def _chunks(text: str) -> list[str]:
     return text.replace(" - ", "\u00a0- ").replace(" – ", "\u00a0– ").split(" ")
 
 
-def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int]] | None:
-    """Words, forms and starts of `text` from its remembered chunks; None if a chunk is new."""
+def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int], bool] | None:
+    """Words, forms and starts of `text` from its remembered chunks, and whether it has a "hạng";
+    None if a chunk is new."""
     chunks = _chunks(text)
     lead = 0
     if not _UNALIGNED.isdisjoint(chunks):  # (double spaces, a space before a line break: rare)
@@ -268,7 +272,7 @@ def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int]] | None:
     flat = list(chain.from_iterable(found))
     starts = list(accumulate(flat[2::3], initial=offset + lead))
     starts.pop()  # (where a token after the last would start)
-    return flat[0::3], flat[1::3], starts
+    return flat[0::3], flat[1::3], starts, not _GRADED.isdisjoint(chunks)
 
 
 def read_words(text: str, offset: int = 0) -> Words:
@@ -286,9 +290,11 @@ def read_words(text: str, offset: int = 0) -> Words:
     if read is None and _learn(_chunks(text)):  # new chunks (after a few texts, most are known)
         read = _read_chunks(text, offset)
     if read is None:  # a chunk too long to remember: the text is split whole
-        read = _split_expanded(text, offset)
-    words, norms, starts = read
-    if "hạng" in norms:  # (award names: "hạng 3" spans a space, so it is read here, not in a chunk)
+        words, norms, starts = _split_expanded(text, offset)
+        graded = "hạng" in norms
+    else:
+        words, norms, starts, graded = read
+    if graded:  # (award names: "hạng 3" spans a space, so it is read here, not in a chunk)
         _grades(words, norms)
     return Words(words, norms, starts)
 
