@@ -159,10 +159,9 @@ _CACHE_LIMIT = 200_000
 # The tokenizer reads a text as chunks between single spaces ("tỉnh,", "(UBND)"): no token spans a
 # space, so a chunk's tokens do not depend on its neighbours, and a few thousand chunks make up most
 # of any prose. Each chunk is split by _SPLIT once and remembered (a property of the tokenizer, like
-# the word caches: at most _CACHE_LIMIT chunks of at most _CHUNK_MAX characters, plus those of the
-# text being read), as a flat tuple (word, form, advance, word, form, advance, …); advance is how far
-# the next token starts, or the next chunk for the last one. Reading a text is then a few C-level
-# passes with no Python step per token.
+# the word caches: at most _CACHE_LIMIT chunks of at most _CHUNK_MAX characters), as a flat tuple
+# (word, form, advance, word, form, advance, …); advance is how far the next token starts, or the
+# next chunk for the last one. Reading a text is then a few C-level passes, no Python step per token.
 _CHUNK_TOKENS: dict[str, tuple] = {}
 _CHUNK_MAX = 32  # longer chunks (a link, text spaced by no-break spaces) are read whole, never kept
 # Chunks whose first token is not at their start: "" and "-" (no token), "–Tài", "\nTổ".
@@ -190,7 +189,7 @@ def _word(raw: str) -> Word:
 
 def _learn(chunks: list[str]) -> bool:
     """Split and remember the chunks not seen before (emptying the tables first when they would grow
-    too big); False if some chunk is too long to remember."""
+    too big); False if some chunk is too long to remember, or there are more than the tables hold."""
     new = set(filterfalse(_CHUNK_TOKENS.__contains__, chunks))
     if not new:
         return True
@@ -198,6 +197,8 @@ def _learn(chunks: list[str]) -> bool:
         for table in (_CHUNK_TOKENS, _UNALIGNED, _LEAD, _GRADED):
             table.clear()
         new = set(chunks)
+        if len(new) > _CACHE_LIMIT:
+            return False  # more chunks than the tables hold (a huge text): it is split whole
     complete = True
     for chunk in new:
         if len(chunk) > _CHUNK_MAX:
