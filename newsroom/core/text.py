@@ -233,7 +233,7 @@ def _split_expanded(text: str, offset: int) -> tuple[list, list, list[int]]:
 def _aligned(chunks: list[str]) -> tuple[list[str], int] | None:
     """The chunks joined so that each starts with a token (an unaligned one joins the chunk before
     it: "hoạch", "-" -> "hoạch -"), and where the first token starts, leading empty chunks dropped;
-    None if a chunk is too long to remember."""
+    None if they cannot all be remembered."""
     if not _learn(chunks):  # (to know which are unaligned: a chunk seen before may have sent us here)
         return None
     chunks = chunks[:]
@@ -290,7 +290,7 @@ def read_words(text: str, offset: int = 0) -> Words:
     read = _read_chunks(text, offset)
     if read is None and _learn(_chunks(text)):  # new chunks (after a few texts, most are known)
         read = _read_chunks(text, offset)
-    if read is None:  # a chunk too long to remember: the text is split whole
+    if read is None:  # chunks too long or too many to remember: the text is split whole
         words, norms, starts = _split_expanded(text, offset)
         graded = "hạng" in norms
     else:
