@@ -155,3 +155,18 @@ def test_fast_token_split_is_the_token_pattern(text):
     from newsroom.core.text import _SPLIT, _TOKEN
 
     assert _SPLIT.split(text) == re.split(f"({_TOKEN.pattern})", text)
+
+
+@given(st.text(alphabet=TRICKY + LETTERS + "    ", max_size=40))
+def test_tokens_are_the_token_pattern_over_the_whole_text(text):
+    """Texts are read in chunks between spaces, each chunk's tokens remembered: every token must
+    still be a match of _TOKEN over the whole text, at its place (abbreviations aside: they expand)."""
+    from hypothesis import assume
+
+    from newsroom.core.text import _TOKEN, ABBREVIATIONS, normalise_word
+
+    matches = list(_TOKEN.finditer(text))
+    assume(not any(normalise_word(m.group()) in ABBREVIATIONS or normalise_word(m.group()) in ("hạng", "tt")
+                   for m in matches))
+    for _ in range(2):  # once as new chunks, once from the cache
+        assert [(t.start, t.text) for t in tokenize(text)] == [(m.start(), m.group()) for m in matches]

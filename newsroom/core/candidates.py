@@ -129,11 +129,13 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
     resolved: list[Match] = []
     candidates: list[tuple[str, str]] = []
     done = 0  # tokens before this index belong to a name already read
+    norms, starts = sentence.norms, sentence.starts  # (read once: the loop below runs for every head word)
     for index in heads:
-        if index < done or covered[index] or index and sentence.starts[index - 1] == sentence.starts[index]:
+        if index < done or covered[index] or index and starts[index - 1] == starts[index]:
             continue  # (the inside of an abbreviation's expansion starts nothing)
         token = tokens[index]
-        if token.norm in _AWARD_HEADS_BY_WORD:
+        norm = norms[index]
+        if norm in _AWARD_HEADS_BY_WORD:
             length = _head(sentence, index, AWARD_HEADS)
             if length:
                 if awarded is None:
@@ -142,9 +144,9 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
                         awarded[match.first : match.last] = [match.kind == "award"] * (match.last - match.first)
                 done = _award_head(sentence, index, length, matches, covered, awarded, authorities, resolved, candidates)
                 continue
-        if not token.is_capitalised and (not index or tokens[index - 1].norm not in ROLE_BEFORE_HEAD):
+        if not token.is_capitalised and (not index or norms[index - 1] not in ROLE_BEFORE_HEAD):
             continue  # "công tác", "thành tích": _unit_candidate refuses a lower-case head first; skip the call
-        if token.norm in _UNIT_HEADS_BY_WORD:
+        if norm in _UNIT_HEADS_BY_WORD:
             end = _unit_candidate(sentence, index, covered)
             if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
                 text = _capitalise(sentence.slice(index, end))

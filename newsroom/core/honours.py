@@ -205,6 +205,8 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
 
 def _clauses(norms: list[str]) -> list[tuple[int, int]]:
     """Clauses split on ";", except inside a list opened by ":" or "gồm" (its items are split by ";")."""
+    if ";" not in norms:
+        return [(0, len(norms))]  # (most sentences: one clause, found without looking for a list)
     listing = min(_first_index(norms, ":"), _first_index(norms, "gồm"))
     bounds, start = [], 0
     index = _first_index(norms, ";", 0, listing)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, compress, count, islice
+from operator import itemgetter
+from itertools import accumulate, chain, compress, count, filterfalse
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -139,9 +140,6 @@ class Words(NamedTuple):
 
 
 _WORD_OF: dict[str, Word] = {}  # spelling -> its Word
-# spelling -> its Word's norm: read by dict lookup, which unlike itemgetter builds no argument tuple per token
-_NORM_OF: dict[str, object] = {}
-_SPECIAL_RAWS: set[str] = set()  # spellings whose matching form depends on context (_expand)
 # An abbreviation's spelling ("UBND", "TP.") -> the words it stands for, and their forms.
 _PARTS: dict[str, tuple[tuple[Word, ...], tuple[str, ...]]] = {}
 _GRADE_OF: dict[str, Word] = {}  # a grade's spelling after "hạng" ("3", "III") -> its word
@@ -158,6 +156,19 @@ _SPLIT = re.compile(
 )
 _CACHE_LIMIT = 200_000
 
+# The tokenizer reads a text as chunks between single spaces ("tỉnh,", "(UBND)"): no token spans a
+# space, so a chunk's tokens do not depend on its neighbours, and a few thousand chunks make up most
+# of any prose. Each chunk is split by _SPLIT once and remembered (a property of the tokenizer, like
+# the word caches: at most _CACHE_LIMIT chunks of at most _CHUNK_MAX characters), as a flat tuple
+# (word, form, advance, word, form, advance, …); advance is how far the next token starts, or the
+# next chunk for the last one. Reading a text is then a few C-level passes, no Python step per token.
+_CHUNK_TOKENS: dict[str, tuple] = {}
+_CHUNK_MAX = 32  # longer chunks (a link, text spaced by no-break spaces) are read whole, never kept
+# Chunks whose first token is not at their start: "" and "-" (no token), "–Tài", "\nTổ".
+_UNALIGNED: set[str] = set()
+_LEAD: dict[str, int] = {}  # an unaligned chunk -> where its first token starts (its length if none)
+_GRADED: set[str] = set()  # chunks with a "hạng": its grade may be in the next chunk ("hạng 3")
+
 
 def _word(raw: str) -> Word:
     """The Word of one token as written (cached); an abbreviation's Word has a tuple as its form."""
@@ -173,10 +184,96 @@ def _word(raw: str) -> Word:
         cached = Word(norm, raw, is_word, raw[:1].isupper())
         if len(_WORD_OF) < _CACHE_LIMIT:
             _WORD_OF[raw] = cached
-            _NORM_OF[raw] = norm
-            if norm.__class__ is tuple or norm in _CONTEXT_WORDS:
-                _SPECIAL_RAWS.add(raw)
     return cached
+
+
+def _learn(chunks: list[str]) -> bool:
+    """Split and remember the chunks not seen before (emptying the tables first when they would grow
+    too big); False if some chunk is too long to remember, or there are more than the tables hold."""
+    new = set(filterfalse(_CHUNK_TOKENS.__contains__, chunks))
+    if not new:
+        return True
+    if len(_CHUNK_TOKENS) + len(new) > _CACHE_LIMIT:
+        for table in (_CHUNK_TOKENS, _UNALIGNED, _LEAD, _GRADED):
+            table.clear()
+        new = set(chunks)
+        if len(new) > _CACHE_LIMIT:
+            return False  # more chunks than the tables hold (a huge text): it is split whole
+    complete = True
+    for chunk in new:
+        if len(chunk) > _CHUNK_MAX:
+            complete = False
+            continue
+        words, norms, starts = _split_expanded(chunk, 0)
+        starts.append(len(chunk) + 1)  # (the next chunk, past the space)
+        flat = []
+        for index, word in enumerate(words):
+            flat += (word, norms[index], starts[index + 1] - starts[index])
+        _CHUNK_TOKENS[chunk] = tuple(flat)
+        if starts[0] != 0 or not flat:
+            _UNALIGNED.add(chunk)
+            _LEAD[chunk] = starts[0] if flat else len(chunk)
+        if "hạng" in norms:
+            _GRADED.add(chunk)
+    return complete
+
+
+def _split_expanded(text: str, offset: int) -> tuple[list, list, list[int]]:
+    """Words, forms and starts of `text` split by _SPLIT, abbreviations expanded (they never span a space)."""
+    pieces = _SPLIT.split(text)  # [gap, token, gap, token, …, gap]
+    starts = list(accumulate(map(len, pieces[:-1]), initial=offset))[1::2]
+    words = list(map(_word, pieces[1::2]))
+    norms = [word.norm for word in words]
+    special = [index for index, norm in enumerate(norms) if norm.__class__ is tuple or norm == "tt"]
+    if special:
+        return _expand(text, offset, words, norms, starts, special)
+    return words, norms, starts
+
+
+def _aligned(chunks: list[str]) -> tuple[list[str], int] | None:
+    """The chunks joined so that each starts with a token (an unaligned one joins the chunk before
+    it: "hoạch", "-" -> "hoạch -"), and where the first token starts, leading empty chunks dropped;
+    None if they cannot all be remembered."""
+    if not _learn(chunks):  # (to know which are unaligned: a chunk seen before may have sent us here)
+        return None
+    chunks = chunks[:]
+    for index in reversed(list(compress(count(), map(_UNALIGNED.__contains__, chunks)))):
+        if index:
+            chunks[index - 1] += " " + chunks.pop(index)
+    if not _learn(chunks):
+        return None
+    lead = 0
+    while len(chunks) > 1 and not _CHUNK_TOKENS[chunks[0]]:  # the text starts with no token
+        lead += len(chunks.pop(0)) + 1
+    return chunks, lead + _LEAD.get(chunks[0], 0)
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut at its spaces. A dash between spaces ("Kế hoạch - Tài chính") would be a chunk
+    with no token, to be joined to its neighbour in Python; written with a no-break space before it
+    (same length: offsets hold, and both are spaces to the tokenizer) it is read with the word
+    before it ("hoạch\u00a0-"), at C speed."""
+    return text.replace(" - ", "\u00a0- ").replace(" – ", "\u00a0– ").split(" ")
+
+
+def _read_chunks(text: str, offset: int) -> tuple[list, list, list[int], bool] | None:
+    """Words, forms and starts of `text` from its remembered chunks, and whether it has a "hạng";
+    None if a chunk is new."""
+    chunks = _chunks(text)
+    lead = 0
+    if not _UNALIGNED.isdisjoint(chunks):  # (double spaces, a space before a line break: rare)
+        aligned = _aligned(chunks)
+        if aligned is None:
+            return None
+        chunks, lead = aligned
+    try:  # (itemgetter looks all chunks up in one call: twice as fast as a map)
+        found = itemgetter(*chunks)(_CHUNK_TOKENS) if len(chunks) > 1 else (_CHUNK_TOKENS[chunks[0]],)
+    except KeyError:
+        return None
+    flat = list(chain.from_iterable(found))
+    starts = list(accumulate(flat[2::3], initial=offset + lead))
+    starts.pop()  # (where a token after the last would start)
+    return flat[0::3], flat[1::3], starts, not _GRADED.isdisjoint(chunks)
 
 
 def read_words(text: str, offset: int = 0) -> Words:
@@ -185,31 +282,21 @@ def read_words(text: str, offset: int = 0) -> Words:
     Dashes are separators like spaces and produce no token; other punctuation
     is kept (commas are part of names like "Sở Văn hóa, Thể thao và Du lịch",
     semicolons separate conferments). An abbreviation expands to several tokens
-    sharing its span. This is the recogniser's hot path: one regex split, words
-    looked up in a cache, and lists built by C-level map/accumulate; only the rare
-    tokens that need context (abbreviations, "hạng 3", "TP.") take a Python loop.
+    sharing its span. This is the recogniser's hot path: the text is cut at its
+    spaces, each chunk's tokens are looked up in a cache, and the lists are built
+    by C-level map/chain/slices (abbreviations are expanded in their chunk);
+    only a grade after "hạng" takes a Python step.
     """
-    # Split on the tokens: [gap, token, gap, token, …, gap]. The running sum of the pieces'
-    # lengths gives every token's span without building a Match object per word.
-    pieces = _SPLIT.split(text)
-    if len(pieces) == 1:
-        return Words([], [], [])
-    # Every second running sum is where a token starts (islice: no list of all the sums).
-    starts = list(islice(accumulate(map(len, pieces), initial=offset), 1, None, 2))
-    raws = pieces[1::2]
-    try:
-        words = list(map(_WORD_OF.__getitem__, raws))  # (every spelling seen before: the common case)
-        norms = list(map(_NORM_OF.__getitem__, raws))
-        # All cached, so the set knows every special spelling: found at C speed.
-        special = [] if _SPECIAL_RAWS.isdisjoint(raws) else \
-            list(compress(count(), map(_SPECIAL_RAWS.__contains__, raws)))
-    except KeyError:
-        words = list(map(_word, raws))
-        norms = [word.norm for word in words]
-        special = [index for index, word in enumerate(words)
-                   if word.norm.__class__ is tuple or word.norm in _CONTEXT_WORDS]
-    if special:
-        words, norms, starts = _expand(text, offset, words, norms, starts, special)
+    read = _read_chunks(text, offset)
+    if read is None and _learn(_chunks(text)):  # new chunks (after a few texts, most are known)
+        read = _read_chunks(text, offset)
+    if read is None:  # chunks too long or too many to remember: the text is split whole
+        words, norms, starts = _split_expanded(text, offset)
+        graded = "hạng" in norms
+    else:
+        words, norms, starts, graded = read
+    if graded:  # (award names: "hạng 3" spans a space, so it is read here, not in a chunk)
+        _grades(words, norms)
     return Words(words, norms, starts)
 
 
@@ -220,10 +307,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             for word, start in zip(read.words, read.starts)]
 
 
-# Tokens whose matching form depends on their neighbours.
-_CONTEXT_WORDS = frozenset(("hạng", "tt"))
-
-
 def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
     """The words an abbreviation stands for, with their forms (cached together in _PARTS)."""
     words = tuple(words)
@@ -232,11 +315,11 @@ def _parts(words) -> tuple[tuple[Word, ...], tuple[str, ...]]:
 
 def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list[int],
             special: list[int]) -> tuple[list[Word], list[str], list[int]]:
-    """Expand abbreviations ("UBND", "TP." with its dot) and read the grade after "hạng".
+    """Expand abbreviations ("UBND", "TP." with its dot).
 
     One pass that copies the plain runs between special tokens: splicing the
-    list at every abbreviation would cost a copy of the article each time.
-    None of the tokens a special one changes (a grade, a dot) is special itself.
+    list at every abbreviation would cost a copy of the list each time.
+    None of the tokens a special one changes (a dot) is special itself.
     """
     out_words: list[Word] = []
     out_norms: list[str] = []
@@ -251,21 +334,6 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
         word = words[index]
         norm = word.norm
         following = words[index + 1] if index + 1 < count else None
-        if norm == "hạng":
-            out_words.append(word)
-            out_norms.append(norm)
-            out_starts.append(starts[index])
-            if following is not None and following.norm.__class__ is str and following.norm in GRADES:
-                grade = _GRADE_OF.get(following.text)
-                if grade is None:
-                    grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
-                    if len(_GRADE_OF) < _CACHE_LIMIT:
-                        _GRADE_OF[following.text] = grade
-                out_words.append(grade)
-                out_norms.append(grade.norm)
-                out_starts.append(starts[index + 1])
-                done = index + 2
-            continue
         if (following is not None and following.text == "." and starts[index + 1] == starts[index] + len(word.text)
                 and normalise_word(word.text) in _DOTTED):
             # "VP." "TP." "TT.": the dot belongs to the abbreviation.
@@ -292,6 +360,24 @@ def _expand(text: str, offset: int, words: list[Word], norms: list, starts: list
     out_norms += norms[done:]
     out_starts += starts[done:]
     return out_words, out_norms, out_starts
+
+
+def _grades(words: list[Word], norms: list[str]) -> None:
+    """"hạng 3", "hạng III" -> "hạng ba": the grade after "hạng" gets its word as matching form (in place)."""
+    index = norms.index("hạng")
+    while True:
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and following.norm in GRADES:
+            grade = _GRADE_OF.get(following.text)
+            if grade is None:
+                grade = Word(GRADES[following.norm], following.text, following.is_word, following.is_capitalised)
+                if len(_GRADE_OF) < _CACHE_LIMIT:
+                    _GRADE_OF[following.text] = grade
+            words[index + 1], norms[index + 1] = grade, grade.norm
+        try:
+            index = norms.index("hạng", index + 1)
+        except ValueError:
+            return
 
 
 @lru_cache(maxsize=8192)
