@@ -33,6 +33,9 @@ PORTAL_SETTINGS: dict[str, Setting] = {
     "PUBLISH_DESTINATIONS": Setting({}, dict, "named publish targets: a destination or a list of them"),
     "PUBLISH_LOG": Setting("publish-log.jsonl", str, "the publish log, relative to the settings file"),
 }
+# The browse pages' lists and how many items a page of each holds (PAGINATED_TEMPLATES may change them):
+# a template missing from PAGINATED_TEMPLATES would be written as one page, however long its list.
+PORTAL_PAGINATION = {"archives": 50, "unit": 10, "award": 20, "unit_honours": 50, "award_articles": 50}
 # Settings Pelican reads without declaring them in its DEFAULT_CONFIG.
 PELICAN_UNDECLARED = {"AUTHOR", "TIMEZONE", "FEED_ALL_RSS", "FEED_DOMAIN", "SITEURL"}
 PELICAN_LIST_TEMPLATES = {"index", "tags", "categories", "authors", "archives"}
@@ -85,6 +88,7 @@ def load_settings(path: Path, overrides: dict | None = None, for_pelican: bool =
         settings = {**copy.deepcopy(DEFAULT_CONFIG), **own, **(overrides or {})}
     for name, setting in PORTAL_SETTINGS.items():
         settings.setdefault(name, setting.default)
+    settings["PAGINATED_TEMPLATES"] = {**PORTAL_PAGINATION, **(settings.get("PAGINATED_TEMPLATES") or {})}
     cache = Path(settings["ANALYSIS_CACHE_PATH"])
     settings["ANALYSIS_CACHE_PATH"] = str(cache if cache.is_absolute() else path.resolve().parent / cache)
     if for_pelican:

@@ -184,3 +184,65 @@ def test_unregistered_names_are_warnings_never_pages(project_copy):
     names = {soup_of(p).h1.get_text(strip=True) for p in (output / "don-vi").rglob("index.html")}
     names |= {soup_of(p).h1.get_text(strip=True) for p in (output / "khen-thuong").rglob("index.html")}
     assert not any("Du hành" in name for name in names)
+
+
+def test_long_lists_get_pages_of_their_own(project_copy):
+    """No page grows with the site: a unit's page shows its latest honours, an award's page the latest
+    articles naming it, a year's page its months; each whole list has paginated pages of its own."""
+    for number in range(1, 26):
+        day = f"2025-{(number - 1) // 5 + 1:02d}-{(number - 1) % 5 + 1:02d}"
+        write(
+            project_copy / f"content/articles/2025/khen-{number:02d}.md",
+            f"Title: Khen thưởng đợt {number}\nDate: {day}T08:00\nAuthor: Biên tập\n\n"
+            f"Chủ tịch UBND tỉnh tặng Bằng khen cho phòng Tổng hợp, Văn phòng Tỉnh ủy (đợt {number}).\n",
+        )
+    output = project_copy / "output"
+    result = run_newsroom("build", "--output", str(output), cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+
+    unit = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
+    shown = [li for li in unit.select("main ul.plain-list > li") if li.a["href"].startswith("/khen-thuong/")]
+    assert len(shown) == 10
+    everything = unit.find("a", string=re.compile(r"Xem tất cả \d+ lượt khen thưởng"))
+    assert everything and everything["href"] == PHONG_TONG_HOP_TU + "khen-thuong/"
+    total = int(re.search(r"\d+", everything.get_text()).group())
+    assert total >= 25
+    honours = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "khen-thuong/index.html")
+    assert honours.h1.get_text(strip=True) == "Khen thưởng của Phòng Tổng hợp"
+    assert [li.get_text(strip=True) for li in honours.select("nav.breadcrumbs li")][-2:] == ["Phòng Tổng hợp", "Khen thưởng"]
+    listed = honours.select("main ul.plain-list > li")
+    assert len(listed) == total, "all of them, one page (50 a page)"
+    assert [h.get_text() for h in honours.select("main h2")][:2] == ["Năm 2026", "Năm 2025"]
+    assert "đợt 25" in honours.get_text(), "newest first"
+
+    award_url = "/khen-thuong/bang-khen-cua-chu-tich-ubnd-tinh/"
+    award = soup_of(output / award_url.strip("/") / "index.html")
+    heading = award.find("h2", string="Bài viết nhắc đến")
+    assert len(heading.find_next("ul").find_all("li")) == 20
+    more = award.find("a", string=re.compile(r"Xem tất cả \d+ bài viết nhắc đến"))
+    assert more and more["href"] == award_url + "bai-viet/"
+    mentions = soup_of(output / award_url.strip("/") / "bai-viet/index.html")
+    assert len(mentions.select("main ul.plain-list > li")) == int(re.search(r"\d+", more.get_text()).group())
+
+    year = soup_of(output / "tin-tuc/2025/index.html")
+    months = [(a["href"], a.find_parent("li").get_text(" ", strip=True)) for a in year.select("main ul.plain-list a")]
+    assert months[0] == ("/tin-tuc/2025/05/", "Tháng 5 năm 2025 – 5 bài viết"), "newest month first, counted"
+    assert len(months) == 5 and not year.select(".news-item"), "months, not every article of the year"
+
+
+def test_portal_lists_are_paginated_even_when_the_settings_forget_them(project_copy):
+    settings = project_copy / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"PAGINATED_TEMPLATES = \{.*\}", 'PAGINATED_TEMPLATES = {"index": None}', text), encoding="utf-8")
+    for day in range(1, 13):
+        write(
+            project_copy / f"content/articles/2026/03/tin-{day:02d}.md",
+            f"Title: Tin số {day} của phòng\nDate: 2026-03-{day:02d}T08:00\nAuthor: Biên tập\n\n"
+            f"Văn phòng Tỉnh ủy: phòng Tổng hợp họp giao ban lần {day}.\n",
+        )
+    output = project_copy / "output"
+    result = run_newsroom("build", "--output", str(output), cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    first = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
+    assert len(first.select(".news-item")) == 10
+    assert (output / PHONG_TONG_HOP_TU.strip("/") / "trang/2/index.html").is_file()

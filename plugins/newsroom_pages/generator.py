@@ -8,6 +8,10 @@ from newsroom.core.catalogue import YEAR_URL, Catalogue
 
 FEED_UNIT = "feeds/don-vi/{slug}.atom.xml"
 FEED_AWARD = "feeds/khen-thuong/{slug}.atom.xml"
+# A unit's page shows its latest honours and an award's page the latest articles naming it; the
+# whole lists get pages of their own, paginated, so no page grows with the site.
+UNIT_PAGE_HONOURS = 10
+AWARD_PAGE_ARTICLES = 20
 
 
 class IndexPagesGenerator(Generator):
@@ -29,7 +33,12 @@ class IndexPagesGenerator(Generator):
             feed = FEED_UNIT.format(slug=entry.slug)
             # A unit's page and feed include its departments' news, as its readers expect.
             articles = entry.rolled_up_articles
-            self._write_paginated(writer, entry.url, "unit", articles, unit=entry, feed=feed if articles else None, **common)
+            honours = entry.rolled_up_conferments
+            honours_url = f"{entry.url}khen-thuong/" if len(honours) > UNIT_PAGE_HONOURS else None
+            self._write_paginated(writer, entry.url, "unit", articles, unit=entry, feed=feed if articles else None,
+                                  honours_shown=UNIT_PAGE_HONOURS, honours_url=honours_url, **common)
+            if honours_url:
+                self._write_paginated(writer, honours_url, "unit_honours", honours, unit=entry, **common)
             self._write_feed(writer, articles, feed, f"{entry.full_name} – {self.settings['SITENAME']}")
             for former in entry.unit.former_slugs:
                 self._write(writer, f"don-vi/{former}/index.html", "redirect", target=entry, **common)
@@ -38,7 +47,11 @@ class IndexPagesGenerator(Generator):
         for entry in shown_awards:
             feed = FEED_AWARD.format(slug=entry.slug)
             conferments = sorted(entry.conferments, key=lambda c: c.date, reverse=True)
-            self._write_paginated(writer, entry.url, "award", conferments, award=entry, feed=feed if entry.articles else None, **common)
+            articles_url = f"{entry.url}bai-viet/" if len(entry.articles) > AWARD_PAGE_ARTICLES else None
+            self._write_paginated(writer, entry.url, "award", conferments, award=entry, feed=feed if entry.articles else None,
+                                  articles_shown=AWARD_PAGE_ARTICLES, articles_url=articles_url, **common)
+            if articles_url:
+                self._write_paginated(writer, articles_url, "award_articles", entry.articles, award=entry, **common)
             self._write_feed(writer, entry.articles, feed, f"{entry.name} – {self.settings['SITENAME']}")
         for year in catalogue.years:
             url = YEAR_URL.format(year=year)
