@@ -1,11 +1,13 @@
 """Build cost: `newsroom build` beside plain Pelican 4.12, on the same realistic sites, in one run.
 
 For each size: plain Pelican (a separate venv, units and awards as tags,
-default theme, into an empty output folder), then newsroom three ways:
+default theme, into an empty output folder), then newsroom four ways:
   first:     nothing remembered (empty output, no caches) except photo derivatives, made once per photo
              ever (bench/photos.py measures them), so both tools do the same work on articles;
-  cold:      the analyses forgotten (what a changed registry or a new version of the code costs);
-             the previous build, compiled templates and the search bundle of the same records stay;
+  cold:      as plain Pelican: empty output, no analyses, no compiled templates; only the search bundle
+             of the same records stays (plain Pelican builds no search index to compare with);
+  reanalyse: the analyses forgotten (the cache cleared or damaged); the previous build, compiled templates
+             and search bundle stay, so unchanged pages are linked from the previous build;
   unchanged: again with nothing changed.
 Each figure is the median of --repeat runs, in CPU seconds (user + system of
 the build and every process it started) and peak memory (the largest process). Usage:
@@ -55,15 +57,17 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
     return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
-def forget(site: Path, everything: bool = False) -> None:
-    """Cold: the analyses and the record of the last build go. Everything: so do the output and every cache
-    but the photo derivatives."""
+def forget(site: Path, what: str) -> None:
+    """"analyses": the analyses and the record of the last build go; "output": so do the output and the compiled
+    templates; "everything": so do all caches but the photo derivatives."""
     shutil.rmtree(site / ".cache/analysis", ignore_errors=True)
     (site / ".cache/last-build.json").unlink(missing_ok=True)
-    if everything:
-        for name in (".cache/templates", ".cache/search", ".output.builds"):
+    if what in ("output", "everything"):
+        for name in (".cache/templates", ".output.builds"):
             shutil.rmtree(site / name, ignore_errors=True)
         (site / "output").unlink(missing_ok=True)
+    if what == "everything":
+        shutil.rmtree(site / ".cache/search", ignore_errors=True)
 
 
 def median_of(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
@@ -76,8 +80,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     pelican = plain_pelican()
-    columns = ("plain Pelican", "newsroom first", "newsroom cold", "newsroom unchanged")
-    print(f"{'articles':>8} | " + " | ".join(f"{c:>20}" for c in columns) + " | first/plain cold/plain again/plain")
+    columns = ("plain Pelican", "newsroom first", "newsroom cold", "newsroom reanalyse", "newsroom unchanged")
+    print(f"{'articles':>8} | " + " | ".join(f"{c:>20}" for c in columns)
+          + " | first/plain cold/plain reanalyse/plain again/plain")
     print(f"{'':>8} | " + " | ".join(f"{'CPU s   wall   MiB':>20}" for _ in columns) + " |")
     per_article = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -91,16 +96,18 @@ def main() -> None:
                 shutil.rmtree(plain_site / "output", ignore_errors=True)
                 runs["plain Pelican"].append(
                     measure([str(pelican), "content", "-o", "output", "-s", "pelicanconf.py", "-q"], plain_site))
-                forget(site, everything=True)
+                forget(site, "everything")
                 runs["newsroom first"].append(measure(build, site))
-                forget(site)
+                forget(site, "output")
                 runs["newsroom cold"].append(measure(build, site))
+                forget(site, "analyses")
+                runs["newsroom reanalyse"].append(measure(build, site))
                 runs["newsroom unchanged"].append(measure(build, site))
-            plain, first, cold, again = (median_of(runs[column]) for column in columns)
+            plain, first, cold, reanalyse, again = (median_of(runs[column]) for column in columns)
             per_article[size] = cold[0] / size
-            cells = " | ".join(f"{c:6.2f} {w:6.2f} {m:5.0f}" for c, w, m in (plain, first, cold, again))
-            print(f"{size:>8} | {cells} | {first[0] / plain[0]:11.2f} {cold[0] / plain[0]:10.2f} {again[0] / plain[0]:11.2f}",
-                  flush=True)
+            cells = " | ".join(f"{c:6.2f} {w:6.2f} {m:5.0f}" for c, w, m in (plain, first, cold, reanalyse, again))
+            print(f"{size:>8} | {cells} | {first[0] / plain[0]:11.2f} {cold[0] / plain[0]:10.2f} "
+                  f"{reanalyse[0] / plain[0]:15.2f} {again[0] / plain[0]:11.2f}", flush=True)
             shutil.rmtree(plain_site)
             shutil.rmtree(site)
     sizes = sorted(per_article)
