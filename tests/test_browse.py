@@ -131,16 +131,27 @@ def write(path, text):
     path.write_text(text, encoding="utf-8")
 
 
-def test_unit_articles_are_paginated_with_a_vietnamese_pager(project_copy):
-    for day in range(1, 13):
-        write(
-            project_copy / f"content/articles/2026/03/tin-{day:02d}.md",
-            f"Title: Tin số {day} của phòng\nDate: 2026-03-{day:02d}T08:00\nAuthor: Biên tập\n\n"
-            f"Văn phòng Tỉnh ủy: phòng Tổng hợp họp giao ban lần {day}.\n",
-        )
-    output = project_copy / "output"
-    result = run_newsroom("build", "--output", str(output), cwd=project_copy)
+def build_with(project, articles: dict[str, str]):
+    """The articles (path in content/articles: text) added, then a build; returns the output folder."""
+    for relative, text in articles.items():
+        write(project / "content/articles" / relative, text)
+    output = project / "output"
+    result = run_newsroom("build", "--output", str(output), cwd=project)
     assert result.returncode == 0, result.stderr
+    return output
+
+
+def build_with_department_news(project):
+    """Twelve articles about Phòng Tổng hợp of Văn phòng Tỉnh ủy, then a build."""
+    return build_with(project, {
+        f"2026/03/tin-{day:02d}.md": f"Title: Tin số {day} của phòng\nDate: 2026-03-{day:02d}T08:00\nAuthor: Biên tập\n\n"
+                                     f"Văn phòng Tỉnh ủy: phòng Tổng hợp họp giao ban lần {day}.\n"
+        for day in range(1, 13)
+    })
+
+
+def test_unit_articles_are_paginated_with_a_vietnamese_pager(project_copy):
+    output = build_with_department_news(project_copy)
     first = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
     assert len(first.select(".news-item")) == 10
     pager = first.select_one("nav.pager")
@@ -189,16 +200,12 @@ def test_unregistered_names_are_warnings_never_pages(project_copy):
 def test_long_lists_get_pages_of_their_own(project_copy):
     """No page grows with the site: a unit's page shows its latest honours, an award's page the latest
     articles naming it, a year's page its months; each whole list has paginated pages of its own."""
-    for number in range(1, 26):
-        day = f"2025-{(number - 1) // 5 + 1:02d}-{(number - 1) % 5 + 1:02d}"
-        write(
-            project_copy / f"content/articles/2025/khen-{number:02d}.md",
-            f"Title: Khen thưởng đợt {number}\nDate: {day}T08:00\nAuthor: Biên tập\n\n"
-            f"Chủ tịch UBND tỉnh tặng Bằng khen cho phòng Tổng hợp, Văn phòng Tỉnh ủy (đợt {number}).\n",
-        )
-    output = project_copy / "output"
-    result = run_newsroom("build", "--output", str(output), cwd=project_copy)
-    assert result.returncode == 0, result.stderr
+    output = build_with(project_copy, {  # five a month, January to May 2025
+        f"2025/khen-{n:02d}.md": f"Title: Khen thưởng đợt {n}\nDate: 2025-{(n - 1) // 5 + 1:02d}-{(n - 1) % 5 + 1:02d}T08:00\n"
+                                 f"Author: Biên tập\n\nChủ tịch UBND tỉnh tặng Bằng khen cho phòng Tổng hợp, "
+                                 f"Văn phòng Tỉnh ủy (đợt {n}).\n"
+        for n in range(1, 26)
+    })
 
     unit = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
     shown = [li for li in unit.select("main ul.plain-list > li") if li.a["href"].startswith("/khen-thuong/")]
@@ -234,15 +241,7 @@ def test_portal_lists_are_paginated_even_when_the_settings_forget_them(project_c
     settings = project_copy / "pelicanconf.py"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(re.sub(r"PAGINATED_TEMPLATES = \{.*\}", 'PAGINATED_TEMPLATES = {"index": None}', text), encoding="utf-8")
-    for day in range(1, 13):
-        write(
-            project_copy / f"content/articles/2026/03/tin-{day:02d}.md",
-            f"Title: Tin số {day} của phòng\nDate: 2026-03-{day:02d}T08:00\nAuthor: Biên tập\n\n"
-            f"Văn phòng Tỉnh ủy: phòng Tổng hợp họp giao ban lần {day}.\n",
-        )
-    output = project_copy / "output"
-    result = run_newsroom("build", "--output", str(output), cwd=project_copy)
-    assert result.returncode == 0, result.stderr
+    output = build_with_department_news(project_copy)
     first = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
     assert len(first.select(".news-item")) == 10
     assert (output / PHONG_TONG_HOP_TU.strip("/") / "trang/2/index.html").is_file()
