@@ -43,3 +43,10 @@ def test_html5_void_elements_have_no_end_tag():
     written = serialise(root)
     assert "</source>" not in written and "</img>" not in written
     assert '<picture><source type="image/webp" srcset="a.webp 480w"><img src="a.jpg" alt=""></picture>' in written
+
+
+@pytest.mark.parametrize("html", ["\x0b", "\x0c", " \x1f ", "\x1c\n", "\x00", "a\x00b", "<p>\x0b</p>"])
+def test_control_characters_never_raise(html):
+    written = serialise(parse_fragment(html))  # (lxml refuses them in text it is handed: a ValueError)
+    assert serialise(parse_fragment(written)) == written
+    assert "\x00" not in written

@@ -14,6 +14,8 @@ from lxml.etree import ParserError
 
 # HTML5 elements libxml2 does not know as void: written with an end tag we remove again.
 _VOID_END_TAGS = re.compile(r"></(?:source|track|wbr)>")
+# Characters lxml refuses in a text node (the parser itself replaces or drops them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_fragment(html: str) -> lxml.html.HtmlElement:
@@ -24,7 +26,7 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
         except ParserError:  # libxml2 found no document in it
             pass
     wrapper = lxml.html.Element("div")
-    wrapper.text = html or None
+    wrapper.text = _NOT_XML.sub("", html) or None
     return wrapper
 
 
