@@ -19,6 +19,7 @@ PAGES = {
     "home": "/",
     "article": "/" + SEED_ARTICLES[0],
     "archive": "/tin-tuc/",
+    "year archive": "/tin-tuc/2026/",
     "month archive": "/tin-tuc/2026/01/",
     "unit list": "/don-vi/",
     "unit": f"/don-vi/{PARENT}/",
