@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from newsroom.site.htmltree import new_element, parse_fragment, serialise
+from newsroom.site.htmltree import depth, new_element, parse_fragment, serialise
 
 
 @pytest.mark.parametrize("html", [
@@ -50,3 +50,21 @@ def test_control_characters_never_raise(html):
     written = serialise(parse_fragment(html))  # (lxml refuses them in text it is handed: a ValueError)
     assert serialise(parse_fragment(written)) == written
     assert "\x00" not in written
+
+
+def test_a_link_beside_a_control_character():
+    from newsroom.site.mentions import HtmlText
+
+    for html in ("<p>Ngày 5/1,\x0bTrung đoàn 1 được tặng</p>", "\x01<p>Trung đoàn 1 được tặng</p>"):
+        text = HtmlText(html)
+        start = text.text.index("Trung đoàn 1")
+        assert text.link_first({"unit": [(start, start + len("Trung đoàn 1"))]}, {"unit": "/don-vi/td1/"}) == 1
+        assert '<a href="/don-vi/td1/">Trung đoàn 1</a>' in text.html()
+
+
+def test_nothing_deep_or_long_is_dropped():
+    deep = "<div>" * 300 + "Trung đoàn 1" + "</div>" * 300
+    root = parse_fragment(deep)
+    assert depth(root) == 300 and "Trung đoàn 1" in serialise(root)
+    long = "<p>" + "chữ " * 3_000_000 + "</p>"  # one text of 12 M characters
+    assert len(serialise(parse_fragment(long))) == len(long)

@@ -57,3 +57,14 @@ def test_every_shipped_article_is_accepted():
     assert files
     for path in files:
         assert markdown_hazards(path, path.read_text(encoding="utf-8", errors="replace")) == [], path
+
+
+def test_html_nested_too_deep_is_refused_at_the_body():
+    from newsroom.analysis.article import analyse
+    from newsroom.analysis.render import BodyRenderer
+
+    text = "Title: Sâu\nDate: 2026-01-22T10:00\n\n" + "<div>" * 150 + "chữ" + "</div>" * 150 + "\n"
+    errors = [p for p in analyse(Path("sau.md"), text, BodyRenderer({}), None).problems if p.is_error]
+    assert [(p.line, "nested too deeply (150 levels" in p.english) for p in errors] == [(4, True)]
+    ordinary = "Title: Thường\nDate: 2026-01-22T10:00\n\n" + "<div>" * 20 + "chữ" + "</div>" * 20 + "\n"
+    assert not [p for p in analyse(Path("thuong.md"), ordinary, BodyRenderer({}), None).problems if p.is_error]

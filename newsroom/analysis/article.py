@@ -7,12 +7,13 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
+from newsroom.checks.markdown_limits import html_too_deep
 from newsroom.checks.problems import Problem
 from newsroom.core.catalogue import AWARD_URL, UNIT_URL
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
-from newsroom.site.htmltree import parse_fragment
+from newsroom.site.htmltree import depth, parse_fragment
 from newsroom.site.mentions import HtmlText
 from newsroom.site.photos import SizedPhoto, size_images
 
@@ -49,6 +50,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
     root = parse_fragment(html)
+    problems = problems + html_too_deep(path, depth(root), source.body_line)
     links = _links(root, source)
     make_figures(root)
     depends_on: dict[str, tuple[int, int]] = {}

@@ -16,6 +16,7 @@ from pathlib import Path
 from newsroom.checks.problems import Problem, error
 
 MAX_NESTING = 20  # lists and quotes inside each other; articles use 2 or 3
+MAX_HTML_DEPTH = 100  # elements inside each other in the rendered body (raw HTML included); articles use 5 or 6
 SCAN_BUDGET = 10_000_000  # open "[" × paragraph length, summed over the file: about 2 s of rendering
 ANGLE_WEIGHT = 0.25  # an open "<tag" costs about a quarter of an open "["
 MAX_ABBREVIATIONS = 200
@@ -131,3 +132,14 @@ def _line_of_first_open(block: list[str]) -> int:
         if "[" in line or "<" in line:
             return offset
     return 0
+
+
+def html_too_deep(path: Path, levels: int, line: int) -> list[Problem]:
+    """An error when the rendered body nests elements deeper than readers' browsers, or our parser, should go."""
+    if levels <= MAX_HTML_DEPTH:
+        return []
+    return [error(
+        path, line,
+        f"nội dung lồng nhau quá sâu ({levels} cấp thẻ HTML, tối đa {MAX_HTML_DEPTH}); hãy bỏ các thẻ HTML thừa",
+        f"the content is nested too deeply ({levels} levels of HTML elements, at most {MAX_HTML_DEPTH}); remove the extra HTML tags",
+    )]
