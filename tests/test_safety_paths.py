@@ -183,3 +183,13 @@ def test_no_accepted_target_leads_outside(content, segments, rooted):
     for opened in pelican_opens(content, article(content), value):
         if os.path.exists(opened):
             assert os.path.commonpath([root, os.path.realpath(opened)]) == root, (value, opened)
+
+
+def test_a_photo_replaced_by_a_link_outside_is_seen_at_once(content, tmp_path):
+    from newsroom.site.photos import local_photo
+
+    photo = content / "images/2026/02/anh.jpg"
+    assert local_photo("{static}/images/2026/02/anh.jpg", content, article(content)) == photo.resolve()
+    photo.unlink()
+    os.symlink(tmp_path / "project/secret.txt", photo)  # as `serve` keeps running
+    assert local_photo("{static}/images/2026/02/anh.jpg", content, article(content)) is None

@@ -118,10 +118,6 @@ def _resolve(link_path: str, src: str, article: Path, content: Path) -> Path | N
     # `{static}x` is relative to the article (Pelican); everything else to the content folder.
     relative_to_article = src.startswith("{") and not link_path.startswith("/")
     base = _resolved(article).parent if relative_to_article else root
-    return _inside(root, base, link_path.lstrip("/"))
-
-
-@lru_cache(maxsize=65536)  # many articles link the same photo
-def _inside(root: Path, base: Path, link_path: str) -> Path | None:
-    target = (base / link_path).resolve()
+    # Resolved every time: a photo replaced by a link to a file outside the content must be seen in `serve`.
+    target = (base / link_path.lstrip("/")).resolve()
     return target if root in target.parents else None
