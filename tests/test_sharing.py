@@ -60,3 +60,11 @@ def test_a_failure_here_stops_the_copies_and_is_raised(monkeypatch):
     for pid in forked:
         with pytest.raises(ChildProcessError):  # stopped and reaped: nothing left behind
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_without_a_process_to_fork_this_one_does_all_the_work(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("fork: Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert share(list(range(7)), lambda n: n * 3, workers=4) == [n * 3 for n in range(7)]

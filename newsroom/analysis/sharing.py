@@ -22,26 +22,38 @@ def share(jobs: Sequence, work: Callable, workers: int, portable: Callable = lam
     A child's results travel as portable(result), pickled; this process's own stay as they are.
     """
     workers = max(1, min(workers, len(jobs)))
-    shares = [range(first, len(jobs), workers) for first in range(1, workers)]  # this process keeps 0, n, 2n…
-    children = [(_fork(jobs, lambda job: portable(work(job)), indices), indices) for indices in shares]
+    mine = list(range(0, len(jobs), workers))  # this process keeps 0, n, 2n…
+    children: list = []  # (pid, results file, indices), until collected
     results: list = [None] * len(jobs)
     try:
-        for index in range(0, len(jobs), workers):
+        for first in range(1, workers):
+            indices = range(first, len(jobs), workers)
+            try:
+                children.append((*_fork(jobs, lambda job: portable(work(job)), indices), indices))
+            except OSError:  # no process to be had (EAGAIN, ENOMEM): this one does that share too
+                mine += indices
+        for index in mine:
             results[index] = work(jobs[index])
+        while children:
+            pid, handed_back, indices = children[0]
+            done = _collect(pid, handed_back)
+            children.pop(0)
+            for index, result in zip(indices, done if done is not None else [work(jobs[i]) for i in indices]):
+                results[index] = result
     except BaseException:  # interrupted or failed here: the copies' work is no longer wanted
-        for (pid, handed_back), _ in children:
+        for pid, handed_back, _ in children:
             _stop(pid, handed_back)
         raise
-    for (pid, handed_back), indices in children:
-        done = _collect(pid, handed_back)
-        for index, result in zip(indices, done if done is not None else [work(jobs[i]) for i in indices]):
-            results[index] = result
     return results
 
 
 def _fork(jobs, work, indices):
     handed_back = tempfile.TemporaryFile()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        handed_back.close()
+        raise
     if pid == 0:  # the child: work through its share, write the results, leave without cleaning up the parent's state
         status = 1
         try:
@@ -57,9 +69,9 @@ def _stop(pid: int, handed_back) -> None:
     with handed_back:
         try:
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):  # already gone, or already reaped
             pass
-        os.waitpid(pid, 0)
 
 
 def _collect(pid: int, handed_back) -> list | None:
