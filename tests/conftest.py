@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -33,14 +34,19 @@ def site(tmp_path_factory) -> Path:
     return output
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of the project's content, theme, plugins and settings in `target`."""
+    for name in ("content", "theme", "plugins"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, target / name)
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project's content, theme, plugins and settings."""
-    for name in ("content", "theme", "plugins"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -53,14 +59,23 @@ def page(site: Path, url: str) -> BeautifulSoup:
     return soup_of(target)
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """A built site over HTTP on a free loopback port: its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
     """The built site over HTTP on a free loopback port."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(site) as address:
+        yield address
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -105,8 +120,5 @@ def readers_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def served_readers_site(readers_site):
-    handler = functools.partial(QuietHandler, directory=str(readers_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(readers_site) as address:
+        yield address

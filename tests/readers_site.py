@@ -50,3 +50,14 @@ def make_readers_project(target: Path) -> Path:
         path.write_text(text, encoding="utf-8")
     camera_photo(target / "content/images/2026/02/anh-lon-tu-may-anh.jpg")
     return target
+
+
+def honours_articles(count: int = 25) -> dict[str, str]:
+    """`count` articles (five a month from January 2025), each conferring a Bằng khen on Phòng Tổng hợp of
+    Văn phòng Tỉnh ủy: enough for its unit page and the award's page to link their whole lists."""
+    return {
+        f"2025/khen-{n:02d}.md": f"Title: Khen thưởng đợt {n}\nDate: 2025-{(n - 1) // 5 + 1:02d}-{(n - 1) % 5 + 1:02d}T08:00\n"
+                                 f"Author: Biên tập\n\nChủ tịch UBND tỉnh tặng Bằng khen cho phòng Tổng hợp, "
+                                 f"Văn phòng Tỉnh ủy (đợt {n}).\n"
+        for n in range(1, count + 1)
+    }

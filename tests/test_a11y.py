@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from readers_site import DEPARTMENT, PARENT
+from conftest import copy_project, run_newsroom, serving
+from readers_site import DEPARTMENT, PARENT, honours_articles
 from test_readers_pages import SEED_ARTICLES
 
 pytestmark = pytest.mark.browser
@@ -65,5 +66,34 @@ def test_no_axe_violations_on_search_results(browser, served_readers_site, axe_s
     tab.goto(served_readers_site + "/tim-kiem/")
     tab.locator("main input[type=search], main input[type=text]").first.fill("Văn phòng Tỉnh ủy")
     tab.locator("main a[href*='/tin-tuc/20']").first.wait_for(timeout=60000)
+    assert violations(tab, axe_source) == []
+    tab.close()
+
+
+# Pages only a site with long lists has: a unit's whole honours, an award's whole list of articles.
+LONG_LIST_PAGES = {
+    "unit honours": "/don-vi/van-phong-tinh-uy-phong-tong-hop/khen-thuong/",
+    "award articles": "/khen-thuong/bang-khen-cua-chu-tich-ubnd-tinh/bai-viet/",
+}
+
+
+@pytest.fixture(scope="module")
+def served_long_lists(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("long-lists"))
+    for relative, text in honours_articles().items():
+        (project / "content/articles" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content/articles" / relative).write_text(text, encoding="utf-8")
+    run_newsroom("build", "--output", str(project / "output"), cwd=project, check=True)
+    with serving(project / "output") as address:
+        yield address
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("kind", LONG_LIST_PAGES)
+def test_no_axe_violations_on_whole_lists(browser, served_long_lists, axe_source, kind, viewport):
+    tab = browser.new_page(viewport=VIEWPORTS[viewport])
+    response = tab.goto(served_long_lists + LONG_LIST_PAGES[kind])
+    assert response.status == 200
+    tab.wait_for_load_state("load")
     assert violations(tab, axe_source) == []
     tab.close()

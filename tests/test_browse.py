@@ -7,6 +7,7 @@ import re
 import feedparser
 
 from conftest import ROOT, page, run_newsroom, soup_of
+from readers_site import honours_articles
 
 VP_TU = "/don-vi/van-phong-tinh-uy/"
 PHONG_TONG_HOP_TU = "/don-vi/van-phong-tinh-uy-phong-tong-hop/"
@@ -200,12 +201,7 @@ def test_unregistered_names_are_warnings_never_pages(project_copy):
 def test_long_lists_get_pages_of_their_own(project_copy):
     """No page grows with the site: a unit's page shows its latest honours, an award's page the latest
     articles naming it, a year's page its months; each whole list has paginated pages of its own."""
-    output = build_with(project_copy, {  # five a month, January to May 2025
-        f"2025/khen-{n:02d}.md": f"Title: Khen thưởng đợt {n}\nDate: 2025-{(n - 1) // 5 + 1:02d}-{(n - 1) % 5 + 1:02d}T08:00\n"
-                                 f"Author: Biên tập\n\nChủ tịch UBND tỉnh tặng Bằng khen cho phòng Tổng hợp, "
-                                 f"Văn phòng Tỉnh ủy (đợt {n}).\n"
-        for n in range(1, 26)
-    })
+    output = build_with(project_copy, honours_articles(25))
 
     unit = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
     shown = [li for li in unit.select("main ul.plain-list > li") if li.a["href"].startswith("/khen-thuong/")]
@@ -245,3 +241,12 @@ def test_portal_lists_are_paginated_even_when_the_settings_forget_them(project_c
     first = soup_of(output / PHONG_TONG_HOP_TU.strip("/") / "index.html")
     assert len(first.select(".news-item")) == 10
     assert (output / PHONG_TONG_HOP_TU.strip("/") / "trang/2/index.html").is_file()
+
+
+def test_a_year_lists_its_articles_when_months_have_no_pages(project_copy):
+    settings = project_copy / "pelicanconf.py"
+    settings.write_text(re.sub(r"(?m)^MONTH_ARCHIVE_SAVE_AS = .*$", 'MONTH_ARCHIVE_SAVE_AS = ""',
+                               settings.read_text(encoding="utf-8")), encoding="utf-8")
+    output = build_with(project_copy, {})
+    year = soup_of(output / "tin-tuc/2026/index.html")
+    assert year.select(".news-item") and not year.select("main ul.plain-list a[href$='/01/']")
