@@ -45,7 +45,8 @@ AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL = ""
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "archives": 50, "unit": 10, "award": 20, "unit_honours": 50, "award_articles": 50}
+# The browse lists' page sizes are the portal's defaults (newsroom/settings.py PORTAL_PAGINATION); name one here to change it.
+PAGINATED_TEMPLATES = {"index": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),

@@ -55,6 +55,7 @@ def _text_nodes(root: HtmlElement):
 
 
 def _walk(root: HtmlElement):
+    """Start and end of every element; a comment only ends (lxml's iterwalk skips comments, whose tail is text)."""
     stack = [(root, iter(root))]
     yield "start", root
     while stack:
