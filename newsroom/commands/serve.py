@@ -8,6 +8,11 @@ everything. While the content has errors, every page shows them (file:line,
 Vietnamese and English) in place of the site, until the next good build.
 Open pages reload themselves after each change: the server adds a small
 polling script to HTML responses (the built files are never changed).
+
+Other commands may build the same output meanwhile (`newsroom build` in
+another terminal): serve writes into the site only under the output's lock,
+only into the build it made itself, and when another command's build has
+replaced it, shows that one (open pages reload) and rebuilds on the next save.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from newsroom.commands.build import add_site_arguments, options_from
+from newsroom.site_output import live_build, lock_is_held, output_lock
 from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
 
 BUILD_ID_PATH = "/__newsroom/build-id"
@@ -159,16 +165,20 @@ class LiveSite:
     def __init__(self, options, state: BuildState):
         self.options, self.state = options, state
         self.run = None  # the warm Pelican run of the last full build
+        self.built = None  # the build folder that run wrote: the only one serve writes into
         self.background = Background(self)
 
     def rebuild(self) -> None:
         started = time.perf_counter()
+        if lock_is_held(self.options.output):
+            print("Một lệnh newsroom khác đang dựng trang; đợi nó xong. / Another newsroom command is building; "
+                  "waiting for it to finish.", flush=True)
         try:
-            report = build_site(self.options, keep_run=True)
+            report = build_site(self.options, keep_run=True, wait=True)
         except BuildFailed as failure:
             self._failed(failure.messages)
             return
-        self.run = report.run
+        self.run, self.built = report.run, report.run.output
         for problem in report.warnings:
             print(problem, flush=True)
         self.state.succeeded()
@@ -195,8 +205,11 @@ class LiveSite:
         if checked.errors:
             self._failed([str(p) for p in checked.errors])
             return True
-        with PelicanMessages() as messages:
-            written = [self.run.rewrite_article(path) for path in articles]
+        with output_lock(self.options.output, wait=True, shared=True):
+            if live_build(self.options.output) != self.built:  # another command's build: ours is gone
+                return False
+            with PelicanMessages() as messages:
+                written = [self.run.rewrite_article(path) for path in articles]
         if messages.lines or None in written:
             return False
         self.state.succeeded()
@@ -212,6 +225,7 @@ class LiveSite:
             if ready is not None:
                 ready()
                 ready = None
+            self.follow_other_builds()
             if not changes:
                 continue
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
@@ -222,6 +236,17 @@ class LiveSite:
             if not (edits_only and self.republish(sorted(saved))):
                 self.background.wait()
                 self.rebuild()
+
+
+    def follow_other_builds(self) -> None:
+        """Another command built the output: show its site (open pages reload); the next save rebuilds ours."""
+        live = live_build(self.options.output)
+        if self.built is None or live is None or live == self.built:
+            return
+        self.built, self.run = live, None
+        print("Một lệnh newsroom khác vừa dựng lại trang; đang hiện bản đó. / Another newsroom command rebuilt "
+              "the site; serving its build.", flush=True)
+        self.state.succeeded()
 
 
 class Background:
@@ -243,7 +268,8 @@ class Background:
     def _start(self) -> None:
         self.pending = False
         self.site.state.busy = True
-        self.process = multiprocessing.get_context("fork").Process(target=_regenerate, args=(self.site.run.settings,))
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_regenerate, args=(self.site.run.settings, self.site.options.output))
         self.process.start()
         threading.Thread(target=self._finished, args=(self.process,), daemon=True).start()
 
@@ -265,12 +291,19 @@ class Background:
             process.join()
 
 
-def _regenerate(settings: dict) -> None:
-    """Every page again into the live site, writing only what changed; then the search index."""
+def _regenerate(settings: dict, output: Path) -> None:
+    """Every page again into the live site, writing only what changed; then the search index.
+
+    Under the output's lock, and only while the site is still the build serve made
+    (`settings["OUTPUT_PATH"]`): another command's build is never written into.
+    """
     from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
 
-    with PelicanMessages() as messages:
-        SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
-    if messages.lines:
-        sys.exit(1)
-    index_for_search(Path(settings["OUTPUT_PATH"]))
+    with output_lock(output, wait=True, shared=True):
+        if live_build(output) != Path(settings["OUTPUT_PATH"]):
+            sys.exit(3)
+        with PelicanMessages() as messages:
+            SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
+        if messages.lines:
+            sys.exit(1)
+        index_for_search(Path(settings["OUTPUT_PATH"]))
