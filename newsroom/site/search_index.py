@@ -121,9 +121,9 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_di
     every run, so without it two builds of the same site would differ (and a
     publish would send them again).
 
-    The bundle is made in a private folder and put in place by one rename, so
-    a site being served (newsroom serve) never shows half an index; its files
-    are copies, never links to the kept bundle or to another site.
+    The bundle is made in a private folder and landed (see _land), so a site
+    being served never shows half an index; its files are copies, never links
+    to the kept bundle or to another site.
     """
     site_dir = Path(site_dir)
     folding = json.dumps(folding_table(), ensure_ascii=False)
@@ -143,7 +143,7 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_di
             if cache_dir is not None:
                 _remember(Path(cache_dir), fingerprint, making)
         making.chmod(0o755)
-        _put_in_place(making, site_dir / BUNDLE)
+        _land(making, site_dir / BUNDLE)
     finally:
         shutil.rmtree(making, ignore_errors=True)
     return len(records)
@@ -164,14 +164,29 @@ def _index(records: list[SearchRecord], bundle: Path) -> None:
         _run(_index_folder(Path(scratch), bundle))
 
 
-def _put_in_place(fresh: Path, bundle: Path) -> None:
-    """`fresh` becomes `bundle` in one step; the bundle it replaces is deleted after."""
-    from newsroom.atomic import exchange
-
+def _land(staging: Path, bundle: Path) -> None:
+    """`staging` becomes `bundle`: by one rename in a fresh build; in a live site file by file, each
+    replaced in one step and only when its bytes changed, then the files the new bundle no longer has go."""
     if not bundle.exists():
-        os.rename(fresh, bundle)
+        os.rename(staging, bundle)
         return
-    exchange(fresh, bundle)  # `fresh` now names the old bundle, removed by the caller
+    fresh = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
+    for relative in sorted(fresh):
+        source, target = staging / relative, bundle / relative
+        try:
+            if os.path.samefile(source, target) or _same_bytes(source, target):
+                continue
+        except OSError:
+            pass  # not there yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for path in list(bundle.rglob("*")):
+        if path.is_file() and path.relative_to(bundle) not in fresh:
+            path.unlink(missing_ok=True)
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
 
 
 def _memory_folder() -> str | None:
