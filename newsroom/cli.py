@@ -89,8 +89,9 @@ def error_log_folders() -> list[Path]:
     folders = []
     if os.environ.get("NEWSROOM_LOG_DIR"):
         folders.append(Path(os.environ["NEWSROOM_LOG_DIR"]))
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    folders += [Path(state) / "newsroom", Path(tempfile.gettempdir())]
+    from newsroom.integrity import user_state_folder
+
+    folders += [user_state_folder(), Path(tempfile.gettempdir())]
     return folders
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks.site import check_content
+from newsroom.checks.site import check_content, prune_caches
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
 from newsroom.site_output import (
@@ -137,6 +137,7 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
+        prune_caches(options.content, settings, checked)
     run.moved_to(options.output.resolve())
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 
