@@ -116,6 +116,11 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     return result
 
 
+def prune_caches(content: Path, settings: dict, checked: ContentCheck) -> None:
+    """After a build: the caches keep what this build read, nothing of deleted articles, photos or older code."""
+    analyser_for(Path(content), settings).prune_caches(checked.articles + checked.pages)
+
+
 def _article_problems(analysis, content: Path, page: bool, registry, published: set[str]) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
