@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
+from newsroom.cache_users import using_caches
 from newsroom.checks.site import check_content, prune_caches
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
@@ -120,7 +121,7 @@ def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False
     _refuse_unsafe_output(options)
     state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     fingerprint = _inputs_of(options, settings)
-    with output_lock(options.output, wait=wait) as output:
+    with using_caches(state_folder) as caches, output_lock(options.output, wait=wait) as output:
         remove_leftovers(output)
         kept = None if keep_run else is_current(state_folder, output, fingerprint)
         if kept is not None:  # same inputs as the build that made this output: same check, same site
@@ -134,7 +135,8 @@ def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
-        prune_caches(options.content, settings, checked)
+        if caches.alone():  # another command using the caches would lose what it is about to read
+            prune_caches(options.content, settings, checked)
     run.moved_to(staging.resolve())  # swapped in: the folder `output` now links to
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 

@@ -7,6 +7,7 @@ the site a lone build of the same content makes. Waiting is for conditions
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -14,8 +15,10 @@ import sys
 from pathlib import Path
 
 from conftest import NEWSROOM, run_newsroom
+from newsroom.cache_users import LOCK as USERS_LOCK
 from newsroom.commands.serve import RELOAD_SCRIPT
 from publish_support import SITE_URL, site_files, tree
+from test_safety_caches import ARTICLE as PHOTO_ARTICLE, with_photo
 from test_serve import fetch, free_port, wait_for
 
 ARTICLE = "content/articles/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026.md"
@@ -134,3 +137,19 @@ def test_a_rebuilt_site_and_the_search_cache_share_no_file(project_copy):
     for site in ("output", "second"):
         assert shared_files(project_copy / site) == []
     assert snapshot(project_copy / "output") == snapshot(project_copy / "second")
+
+
+def test_a_build_prunes_the_caches_only_when_no_other_command_uses_them(project_copy):
+    with_photo(project_copy)  # an article with a photo of its own, which content-b lacks
+    shutil.copytree(project_copy / "content", project_copy / "content-b")
+    (project_copy / "content-b" / PHOTO_ARTICLE.removeprefix("content/")).unlink()
+    assert run_newsroom("build", cwd=project_copy).returncode == 0
+    photos = project_copy / ".cache/photos"
+    made = set(photos.iterdir())
+    with open(project_copy / ".cache" / USERS_LOCK, "a") as share:  # what a running check, build or serve holds
+        fcntl.flock(share, fcntl.LOCK_SH)
+        assert run_newsroom("build", "--content", "content-b", "--output", "out-b", cwd=project_copy).returncode == 0
+        assert set(photos.iterdir()) == made, "the other command's photo derivatives are kept"
+    alone = run_newsroom("build", "--content", "content-b", "--output", "out-b2", cwd=project_copy)
+    assert alone.returncode == 0, alone.stderr
+    assert set(photos.iterdir()) < made, "alone, the build prunes what its content does not show"

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from newsroom.checks.site import ARTICLE_SUFFIX, editor_leftover
 from newsroom.commands.build import add_site_arguments, options_from
+from newsroom.cache_users import using_caches
 from newsroom.site_output import live_build, lock_is_held, output_lock
 from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
 
@@ -339,7 +340,8 @@ def _regenerate(settings: dict, output: Path) -> None:
     """
     from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
 
-    with output_lock(output, wait=True, shared=True):
+    caches = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    with using_caches(caches), output_lock(output, wait=True, shared=True):
         if live_build(output) != Path(settings["OUTPUT_PATH"]):
             sys.exit(SITE_REPLACED)
         with PelicanMessages() as messages:
