@@ -62,6 +62,8 @@ class Recognition:
     # Registered units written otherwise than their registered name: a former name, or with the
     # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
     written_names: dict[str, list[str]] = field(default_factory=dict)
+    # The honours as read from the text, when the article's `Honours:` line changed them (newsroom.core.honour_edits).
+    read_honours: list[Honour] | None = None
 
 
 def split_metadata_list(value: str) -> list[str]:
