@@ -55,7 +55,7 @@ class SearchRecord:
     text:    the page's reading text, plain (no markup, no date line or byline).
     kind:    "article", "unit", "award" or "page".
     filters: filter name -> values, e.g. {"don-vi": ["van-phong-tinh-uy", "tinh-uy"], "nam": ["2026"]}.
-    meta:    extra values shown with a result, e.g. {"date": "28 tháng 1, 2026"}.
+    meta:    extra values shown with a result, e.g. {"date": "28/01/2026"}.
     sort:    sort keys, e.g. {"date": "2026-01-28T14:00"}.
     """
 
