@@ -10,8 +10,14 @@ default theme, into an empty output folder), then newsroom four ways:
              and search bundle stay, so unchanged pages are linked from the previous build;
   unchanged: again with nothing changed.
 Each figure is the median of --repeat runs, in CPU seconds (user + system of
-the build and every process it started) and peak memory (the largest process). Usage:
-    .venv/bin/python bench/build.py [--sizes 250,1000,4000] [--repeat 3]
+the build and every process it started) and peak memory (the largest process).
+
+Then one cold build (nothing remembered but the photo derivatives) of --large
+articles (30,000: ten years of a merged province; 0 skips it), with the wall
+time and each process's own peak memory (bench/peaks.py samples /proc: the
+main process, the analysers it forks and Pagefind), the figures issue 19 sets
+limits on (4 minutes, 1.5 GiB in any one process). Usage:
+    .venv/bin/python bench/build.py [--sizes 250,1000,4000] [--repeat 3] [--large 30000]
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from peaks import measure as measure_peaks  # noqa: E402
 from sites import make_site  # noqa: E402
 
 PLAIN_VENV = ROOT / ".cache/bench/pelican-4.12"
@@ -78,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="250,1000,4000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--large", type=int, default=30000)
     args = parser.parse_args()
     pelican = plain_pelican()
     columns = ("plain Pelican", "newsroom first", "newsroom cold", "newsroom reanalyse", "newsroom unchanged")
@@ -113,6 +121,24 @@ def main() -> None:
     sizes = sorted(per_article)
     for small, large in zip(sizes, sizes[1:]):
         print(f"CPU per article at {large} / at {small}: {per_article[large] / per_article[small]:.2f} (1.00 = linear)")
+    if args.large:
+        large_build(args.large)
+
+
+def large_build(size: int) -> None:
+    """One cold build of `size` articles: wall, CPU and every process's peak memory."""
+    with tempfile.TemporaryDirectory() as scratch:
+        site = make_site(size, Path(scratch) / f"site-{size}")
+        build = [str(NEWSROOM), "build", "--output", "output"]
+        measure(build, site)  # not counted: the photo derivatives, made once per photo ever
+        forget(site, "everything")
+        result = measure_peaks(build, site)
+        if result["returncode"] != 0:
+            raise SystemExit(f"{' '.join(build)} failed:\n{result['stderr']}")
+        peaks = sorted(result["peaks"].values(), key=lambda peak: -peak[1])
+        print(f"{size} articles, cold: wall {result['wall']:.0f} s, CPU {result['cpu']:.0f} s; peak memory by process:")
+        for command, mib in peaks[:4]:
+            print(f"  {mib:7.0f} MiB  {'pagefind' if 'pagefind' in command else 'newsroom'}")
 
 
 if __name__ == "__main__":
