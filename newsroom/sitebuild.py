@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks.site import check_content
+from newsroom.checks.site import check_content, prune_caches
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
 from newsroom.site_output import (
@@ -83,7 +83,12 @@ def run_site(settings: dict, output: Path, previous: Path | None = None):
 
 
 class PelicanMessages:
-    """Pelican's warnings and errors (and any exception it raises) while the block runs, as messages."""
+    """What Pelican reports while the block runs (warnings, errors, an exception it raises), as one message of ours.
+
+    Pelican's lines are English and about Pelican: they go to its log file (newsroom.pelicanlog), and
+    `lines` says in our words that the build failed and where they are. `check` passes exactly when the
+    build succeeds, so this only happens when the theme, plugins or code are at fault, never the content.
+    """
 
     def __enter__(self):
         self.collector = _PelicanLogCollector()
@@ -92,12 +97,23 @@ class PelicanMessages:
         return self
 
     def __exit__(self, kind, failure, traceback) -> bool:
-        logging.getLogger("pelican").removeHandler(self.collector)
+        logger = logging.getLogger("pelican")
+        logger.removeHandler(self.collector)
         records = self.collector.records
         if failure is not None and isinstance(failure, Exception):  # Pelican raises bare exceptions for template and writer errors
-            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR",
-                                                  "msg": f"{type(failure).__name__}: {failure}"}))
-        self.lines += [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in records]
+            record = logging.makeLogRecord({"name": "pelican", "levelno": logging.ERROR, "levelname": "ERROR",
+                                            "msg": f"{type(failure).__name__}: {failure}"})
+            logger.handle(record)
+            records.append(record)
+        if records:
+            from newsroom.pelicanlog import pelican_log_path
+
+            where = pelican_log_path()
+            self.lines.append(
+                f"lỗi: không dựng được trang (Pelican báo {len(records)} dòng, "
+                f"{f'ghi ở {where}' if where else 'không ghi được tệp nhật ký'}); hãy báo cho người quản trị cổng / "
+                f"error: the site could not be built (Pelican reported {len(records)} lines, "
+                f"{f'logged in {where}' if where else 'no log file could be written'}); tell the portal's administrator")
         return failure is None or isinstance(failure, Exception)
 
 
@@ -121,6 +137,7 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
+        prune_caches(options.content, settings, checked)
     run.moved_to(options.output.resolve())
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 

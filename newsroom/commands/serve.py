@@ -23,6 +23,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from newsroom.checks.site import ARTICLE_SUFFIX, editor_leftover
 from newsroom.commands.build import add_site_arguments, options_from
 from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
 
@@ -101,6 +102,15 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class DevServer(ThreadingHTTPServer):
+    """A browser that closes a tab or stops a load drops its connection mid-answer: nothing the editor must see."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+
 NOT_FOUND = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head>"
              "<body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ</a></p></body></html>").encode()
 
@@ -134,7 +144,7 @@ def run(args) -> int:
     state = BuildState()
     site = LiveSite(options, state)
     try:
-        server = ThreadingHTTPServer((args.bind, args.port), functools.partial(
+        server = DevServer((args.bind, args.port), functools.partial(
             DevRequestHandler, directory=str(options.output), state=state))
     except OSError as failure:
         print(f"lỗi: không mở được cổng {args.port} ({failure.strerror}); hãy thử --port {args.port + 1} / "
@@ -205,23 +215,39 @@ class LiveSite:
         return True
 
     def watch(self, paths: list[Path], ready) -> None:
-        from watchfiles import Change, watch
+        from watchfiles import watch
 
         articles = (self.options.content / "articles").resolve()
         for changes in watch(*paths, debounce=50, step=20, yield_on_timeout=True, rust_timeout=200):
             if ready is not None:
                 ready()
                 ready = None
+            if self.background.take_failure():
+                self.rebuild()
+            changes = {(kind, name) for kind, name in changes if not editor_leftover(Path(name).name)}
             if not changes:
                 continue
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             print(f"Thay đổi / changed: {names}", flush=True)
-            saved = {Path(p).resolve() for kind, p in changes}
-            edits_only = all(kind == Change.modified for kind, _ in changes) and all(
-                path.suffix == ".md" and articles in path.parents for path in saved)
-            if not (edits_only and self.republish(sorted(saved))):
+            saved = saved_articles(changes, articles)
+            if not (saved and self.republish(saved)):
                 self.background.wait()
                 self.rebuild()
+
+
+def saved_articles(changes, articles: Path) -> list[Path] | None:
+    """The articles a batch of file events saved, or None when it did more than save articles.
+
+    An editor saves in place (modified), by writing a new file over the old one
+    (deleted and added), or through a swap or backup file (their names are
+    dropped before this): what counts is that every path is an article that
+    is there now. A new article is not known to the warm run, which then asks
+    for a full rebuild.
+    """
+    saved = {Path(name).resolve() for _, name in changes}
+    if all(path.suffix == ARTICLE_SUFFIX and articles in path.parents and path.is_file() for path in saved):
+        return sorted(saved)
+    return None
 
 
 class Background:
@@ -231,6 +257,7 @@ class Background:
         self.site = site
         self.process = None
         self.pending = False
+        self.failed = False  # the last regeneration failed: the watcher rebuilds everything instead
         self.lock = threading.Lock()
 
     def request(self) -> None:
@@ -252,10 +279,20 @@ class Background:
         with self.lock:
             if process.exitcode == 0 and not self.site.state.errors:
                 self.site.state.succeeded()
+            elif process.exitcode != 0:
+                self.failed = True
             if self.pending:
                 self._start()
             else:
                 self.site.state.busy = False
+
+    def take_failure(self) -> bool:
+        with self.lock:
+            failed, self.failed = self.failed, False
+        if failed:
+            print("Không cập nhật được các trang danh sách; dựng lại toàn bộ. / "
+                  "The lists could not be updated; rebuilding everything.", flush=True)
+        return failed
 
     def wait(self) -> None:
         with self.lock:

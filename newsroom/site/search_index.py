@@ -54,7 +54,7 @@ class SearchRecord:
     text:    the page's reading text, plain (no markup, no date line or byline).
     kind:    "article", "unit", "award" or "page".
     filters: filter name -> values, e.g. {"don-vi": ["van-phong-tinh-uy", "tinh-uy"], "nam": ["2026"]}.
-    meta:    extra values shown with a result, e.g. {"date": "28 tháng 1, 2026"}.
+    meta:    extra values shown with a result, e.g. {"date": "28/01/2026"}.
     sort:    sort keys, e.g. {"date": "2026-01-28T14:00"}.
     """
 
@@ -129,25 +129,58 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_di
     for record in records:
         digest.update(repr(dataclasses.astuple(record)).encode("utf-8", "surrogatepass"))
     fingerprint = digest.hexdigest()
-    if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
-        return len(records)
-    pages = [(record, record.html()) for record in records]
-    texts = bundle / TEXTS
-    texts.mkdir(parents=True, exist_ok=True)
-    # Each record becomes a small page of its own in a scratch folder that Pagefind
-    # indexes in one call. Adding records one by one through the Python service
-    # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
-    with tempfile.TemporaryDirectory(prefix="newsroom-search-", dir=_memory_folder()) as scratch:
-        for record, html in pages:
-            target = Path(scratch) / record.source_path()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-            (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
-        _run(_index_folder(Path(scratch), bundle))
-    (bundle / FOLDING_FILE).write_text(folding, encoding="utf-8")
+    # Made in a folder of its own, then landed: `serve` re-indexes into a live site whose bundle is in use.
+    Path(site_dir).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    try:
+        if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, staging):
+            _land(staging, bundle)
+            return len(records)
+        pages = [(record, record.html()) for record in records]
+        texts = staging / TEXTS
+        texts.mkdir(parents=True, exist_ok=True)
+        # Each record becomes a small page of its own in a scratch folder that Pagefind
+        # indexes in one call. Adding records one by one through the Python service
+        # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
+        with tempfile.TemporaryDirectory(prefix="newsroom-search-", dir=_memory_folder()) as scratch:
+            for record, html in pages:
+                target = Path(scratch) / record.source_path()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+                (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
+            _run(_index_folder(Path(scratch), staging))
+        (staging / FOLDING_FILE).write_text(folding, encoding="utf-8")
+        _land(staging, bundle)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     if cache_dir is not None:
         _remember(Path(cache_dir), fingerprint, bundle)
     return len(pages)
+
+
+def _land(staging: Path, bundle: Path) -> None:
+    """`staging` becomes `bundle`: by one rename in a fresh build; in a live site file by file, each
+    replaced in one step and only when its bytes changed, then the files the new bundle no longer has go."""
+    if not bundle.exists():
+        os.rename(staging, bundle)
+        return
+    fresh = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
+    for relative in sorted(fresh):
+        source, target = staging / relative, bundle / relative
+        try:
+            if os.path.samefile(source, target) or _same_bytes(source, target):
+                continue
+        except OSError:
+            pass  # not there yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for path in list(bundle.rglob("*")):
+        if path.is_file() and path.relative_to(bundle) not in fresh:
+            path.unlink(missing_ok=True)
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
 
 
 def _memory_folder() -> str | None:
