@@ -11,6 +11,8 @@ import time
 import traceback
 from pathlib import Path
 
+from newsroom.pelicanlog import keep_pelican_off_the_console
+
 # name shown to the user -> (module under newsroom.commands, one-line help)
 COMMANDS = {
     "build": ("build", "dựng trang web / build the site"),
@@ -43,6 +45,7 @@ def available_commands(argv: list[str] | None = None) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser(available_commands(argv)).parse_args(argv)
+    keep_pelican_off_the_console(lambda: error_log_folders())
     try:
         return args.run(args)
     except KeyboardInterrupt:
