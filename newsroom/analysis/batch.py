@@ -156,7 +156,10 @@ class Analyser:
             vietnamese, _, english = failure.message.partition(" / ")
             return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
         analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
-        return dumps((key, analysis), self.context_key), analysis
+        payload = dumps((key, analysis), self.context_key)
+        # Pickling leaves a UTF-8 copy inside every non-ASCII string it wrote (CPython caches it there): the
+        # analysis kept in memory through the build is the one read back, without them (a sixth of its size).
+        return payload, loads(payload)[1]
 
     def _in_workers(self, jobs):
         return share(jobs, lambda job: self.analyse_bytes(*job), self.workers, portable=_payload)

@@ -38,9 +38,17 @@ class MarkdownSource:
     path: Path
     text: str
     metadata: dict[str, MetaField]
-    body: str
     body_line: int  # 1-based line where the body starts
     duplicate_keys: list[MetaField] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The text from `body_line` on; derived, not kept: every analysis stays in memory through a build."""
+        skipped = self.body_line - 1
+        if skipped <= 0:
+            return self.text
+        parts = self.text.split("\n", skipped)
+        return parts[skipped] if len(parts) > skipped else ""
 
     def get(self, key: str, default: str = "") -> str:
         item = self.metadata.get(key.lower())
@@ -89,8 +97,7 @@ def parse_markdown(path: Path, text: str | None = None) -> MarkdownSource:
         index += 1
     while index < len(lines) and not lines[index].strip():
         index += 1
-    body = "\n".join(lines[index:])
-    return MarkdownSource(Path(path), text, metadata, body, index + 1, duplicates)
+    return MarkdownSource(Path(path), text, metadata, index + 1, duplicates)
 
 
 @dataclass
