@@ -8,12 +8,12 @@ from bs4 import BeautifulSoup
 
 from publish_support import (
     ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, SITE_URL, changed_between, edit_article, log_entries, newsroom_publish,
-    published, retitle_article, site_files, tree,
+    outside, published, retitle_article, site_files, tree,
 )
 
 
 def test_first_publish_puts_the_built_site_in_place_and_a_second_sends_nothing(project_copy):
-    web_root = project_copy / "www"
+    web_root = outside(project_copy)
     result = published(project_copy, str(web_root), "--output", "build-1")
     assert tree(web_root) == site_files(project_copy / "build-1")
     assert web_root.is_symlink(), "the web root is switched in one step, by replacing a link"
@@ -31,7 +31,7 @@ def test_first_publish_puts_the_built_site_in_place_and_a_second_sends_nothing(p
 
 
 def test_one_article_edit_sends_exactly_the_files_whose_bytes_changed(project_copy):
-    web_root = project_copy / "www"
+    web_root = outside(project_copy)
     published(project_copy, str(web_root), "--output", "before")
     edit_article(project_copy)
     published(project_copy, str(web_root), "--output", "after")
@@ -45,7 +45,7 @@ def test_one_article_edit_sends_exactly_the_files_whose_bytes_changed(project_co
 
 
 def test_dry_run_prints_the_plan_in_order_and_changes_nothing(project_copy):
-    web_root = project_copy / "www"
+    web_root = outside(project_copy)
     published(project_copy, str(web_root))
     link_before, files_before, log_before = os.readlink(web_root), tree(web_root), log_entries(project_copy)
     edit_article(project_copy)
@@ -63,7 +63,7 @@ def test_dry_run_prints_the_plan_in_order_and_changes_nothing(project_copy):
 
 
 def test_more_deletions_than_allowed_stop_until_confirmed(project_copy):
-    web_root = project_copy / "www"
+    web_root = outside(project_copy)
     published(project_copy, str(web_root))
     (project_copy / OTHER_ARTICLE).unlink()
     files_before = tree(web_root)
@@ -80,7 +80,7 @@ def test_more_deletions_than_allowed_stop_until_confirmed(project_copy):
 
 
 def test_removed_article_leaves_a_removal_page_and_renamed_one_a_redirect(project_copy):
-    web_root = project_copy / "www"
+    web_root = outside(project_copy)
     published(project_copy, str(web_root))
     (project_copy / OTHER_ARTICLE).unlink()
     retitle_article(project_copy, "Văn phòng Tỉnh ủy tổng kết công tác năm 2025")
@@ -104,35 +104,45 @@ def test_removed_article_leaves_a_removal_page_and_renamed_one_a_redirect(projec
 
 
 def test_publish_refuses_without_the_site_address(project_copy):
-    result = newsroom_publish(project_copy, str(project_copy / "www"), site_url="")
+    result = newsroom_publish(project_copy, str(outside(project_copy)), site_url="")
     assert result.returncode == 2
     assert "publishconf.py: lỗi: chưa đặt địa chỉ trang" in result.stderr and "NEWSROOM_SITEURL" in result.stderr
-    assert not (project_copy / "www").exists()
+    assert not outside(project_copy).exists()
 
 
 def test_a_failure_names_the_file_and_changes_nothing(project_copy):
-    (project_copy / "not-a-folder").write_text("x", encoding="utf-8")
-    result = newsroom_publish(project_copy, str(project_copy / "not-a-folder" / "www"))
+    not_a_folder = outside(project_copy, "not-a-folder")
+    not_a_folder.write_text("x", encoding="utf-8")
+    result = newsroom_publish(project_copy, str(not_a_folder / "www"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{project_copy / 'not-a-folder'}" in result.stderr and "error:" in result.stderr
+    assert f"{not_a_folder}" in result.stderr and "error:" in result.stderr
     assert log_entries(project_copy)[-1]["status"] == "failed"
 
 
-def test_a_web_root_that_was_a_plain_folder_is_replaced_once_by_a_link(project_copy):
-    web_root = project_copy / "www"
+def test_a_web_root_that_was_a_plain_folder_is_replaced_once_by_a_link_when_adopted(project_copy):
+    web_root = outside(project_copy)
     (web_root / "cu").mkdir(parents=True)
     (web_root / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
     (web_root / "cu" / "index.html").write_text("<p>trang cũ</p>", encoding="utf-8")
-    published(project_copy, str(web_root), "--output", "build")
+    # Another's site: newsroom would overwrite its home page, so it refuses until told to take it over.
+    refused = newsroom_publish(project_copy, str(web_root))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{web_root}: lỗi: 1 tệp ở đích không do newsroom đăng" in refused.stderr and "index.html" in refused.stderr
+    assert "--adopt" in refused.stderr
+    assert not web_root.is_symlink() and (web_root / "index.html").read_text(encoding="utf-8") == "<p>trang cũ</p>"
+    assert log_entries(project_copy)[-1]["status"] == "refused"
+
+    published(project_copy, str(web_root), "--adopt", ".", "--output", "build")
     assert web_root.is_symlink()
     assert set(tree(web_root)) == set(site_files(project_copy / "build")) | {"cu/index.html"}
     assert 'http-equiv="refresh"' in (web_root / "cu" / "index.html").read_text(encoding="utf-8"), "the old URL still answers"
-    assert [p.name for p in (project_copy / ".www.releases").iterdir() if p.name.startswith("before-")], "the old folder is kept aside"
+    releases = web_root.with_name(f".{web_root.name}.releases")
+    assert [p.name for p in releases.iterdir() if p.name.startswith("before-")], "the old folder is kept aside"
 
 
 def test_a_folder_that_is_not_a_site_is_never_replaced(project_copy):
-    notes = project_copy / "tai-lieu"
+    notes = outside(project_copy, "tai-lieu")
     notes.mkdir()
     (notes / "bien-ban.txt").write_text("giữ nguyên", encoding="utf-8")
     result = newsroom_publish(project_copy, str(notes))

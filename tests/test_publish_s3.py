@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from publish_support import (
-    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
+    MANIFEST, manifest_paths, ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
     site_files,
 )
 
@@ -119,6 +119,9 @@ def expected_type(path: str) -> str | None:
 def assert_bucket_holds(client, bucket: str, prefix: str, build: Path) -> None:
     files = site_files(build)
     stored = objects(client, bucket, prefix)
+    manifest = client.get_object(Bucket=bucket, Key=prefix + MANIFEST)["Body"].read()
+    assert manifest_paths(manifest) >= set(files), "the manifest names every file newsroom put there"
+    del stored[MANIFEST]
     assert set(stored) == set(files)
     checked_types = set()
     for path in files:
@@ -172,7 +175,10 @@ def test_a_failed_upload_names_the_file_and_a_rerun_completes(project_copy, buck
     client, name = bucket
     # An object where the site needs a folder: every upload under tin-tuc/ is refused by the store.
     client.put_object(Bucket=name, Key="tin-tuc", Body=b"in the way")
-    result = newsroom_publish(project_copy, f"s3://{name}", "--output", "build", env=s3_env)
+    # Not newsroom's: refused as it is, and with --adopt the uploads under it fail.
+    refused = newsroom_publish(project_copy, f"s3://{name}", "--output", "build", env=s3_env)
+    assert refused.returncode == 1 and "--adopt" in refused.stderr and "tin-tuc" in refused.stderr, refused.stderr
+    result = newsroom_publish(project_copy, f"s3://{name}", "--adopt", "tin-tuc", "--output", "build", env=s3_env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert re.search(r"^tin-tuc/\S+: lỗi: .* error: ", result.stderr, re.M), result.stderr
