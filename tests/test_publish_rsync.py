@@ -112,3 +112,32 @@ def test_an_unreachable_server_is_named_and_nothing_is_sent(project_copy, sshd):
     assert "Traceback" not in result.stderr
     assert re.search(rf"^{re.escape(target)}: lỗi: .* / error: rsync could not", result.stderr, re.M), result.stderr
     assert not outside(project_copy).exists()
+
+
+def test_rsync_keeps_another_s_files_and_deletes_only_its_own(project_copy):
+    web_root = outside(project_copy, "srv") / "www"
+    published(project_copy, f"rsync:{web_root}")
+    (web_root / "don-vi-khac").mkdir()
+    (web_root / "don-vi-khac" / "index.html").write_text("<p>Trang của đơn vị khác</p>", encoding="utf-8")
+    (web_root / "don-vi-khac" / "bang-gia.txt").write_text("giá", encoding="utf-8")
+    (web_root / "tai-lieu").symlink_to(web_root.parent)
+    (project_copy / OTHER_ARTICLE).unlink()
+
+    result = published(project_copy, f"rsync:{web_root}", "--yes")
+    assert "3 not ours kept" in result.stdout
+    assert (web_root / "don-vi-khac" / "index.html").read_text(encoding="utf-8") == "<p>Trang của đơn vị khác</p>"
+    assert (web_root / "tai-lieu").is_symlink()
+    assert "Bài viết đã gỡ" in (web_root / OTHER_URL / "index.html").read_text(encoding="utf-8")
+    entry = log_entries(project_copy)[-1]
+    assert entry["removed"] and not any(path.startswith(("don-vi-khac", "tai-lieu")) for path in entry["removed"])
+
+    # A file newsroom wrote, edited on the server to another size: overwriting it counts against --max-deletes.
+    (web_root / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    refused = newsroom_publish(project_copy, f"rsync:{web_root}", "--max-deletes", "0")
+    assert refused.returncode == 1 and "1 overwrites" in refused.stderr
+    # Adopted: its page becomes a redirect (an address that answered keeps answering), its other file is deleted.
+    published(project_copy, f"rsync:{web_root}", "--adopt", "don-vi-khac", "--yes")
+    assert not (web_root / "don-vi-khac" / "bang-gia.txt").exists() and (web_root / "tai-lieu").is_symlink()
+    assert 'http-equiv="refresh"' in (web_root / "don-vi-khac" / "index.html").read_text(encoding="utf-8")
+    assert "Disallow: /\n" not in (web_root / "robots.txt").read_text(encoding="utf-8")
+    assert log_entries(project_copy)[-1]["removed"] == ["don-vi-khac/bang-gia.txt"]

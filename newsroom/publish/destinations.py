@@ -92,12 +92,17 @@ def local_folder(typed: str, target: str, protected: dict[str, Path]) -> Path:
     if resolved == Path(resolved.anchor) or resolved == home:
         raise _refuse(target, "không xuất bản vào thư mục gốc hay thư mục nhà; hãy chọn một thư mục riêng cho trang, ví dụ /srv/www/tintuc",
                       "refusing to publish into the root or home folder; choose a folder of its own, e.g. /srv/www/tintuc")
+    found = []
     for name, guarded in protected.items():
         guarded = guarded.resolve()
         same, inside, holds = resolved == guarded, guarded in resolved.parents, resolved in guarded.parents
         if same or holds or (inside and name != "cwd"):
-            relation, relation_en = ("là", "is") if same else ("nằm trong", "lies inside") if inside else ("chứa", "holds")
-            vietnamese, english = FOLDER_NAMES.get(name.rstrip("0123456789"), ("plugin", "plugins"))
-            raise _refuse(target, f"đích {relation} thư mục {vietnamese} ({guarded}); hãy xuất bản ra ngoài dự án, ví dụ /srv/www/tintuc",
-                          f"the destination {relation_en} the {english} folder ({guarded}); publish outside the project, e.g. /srv/www/tintuc")
+            # The most telling first: the folder itself, then the innermost folder it lies in (content, not project).
+            found.append((0 if same else 1 if inside else 2, -len(guarded.parts), name, guarded, same, inside))
+    if found:
+        _, _, name, guarded, same, inside = min(found)
+        relation, relation_en = ("là", "is") if same else ("nằm trong", "lies inside") if inside else ("chứa", "holds")
+        vietnamese, english = FOLDER_NAMES.get(name.rstrip("0123456789"), ("plugin", "plugins"))
+        raise _refuse(target, f"đích {relation} thư mục {vietnamese} ({guarded}); hãy xuất bản ra ngoài dự án, ví dụ /srv/www/tintuc",
+                      f"the destination {relation_en} the {english} folder ({guarded}); publish outside the project, e.g. /srv/www/tintuc")
     return folder

@@ -137,6 +137,10 @@ class RsyncDestination(Destination):
     def delete(self, paths: list[str]) -> None:
         """Only the files named: never another's file, whatever else the folder holds."""
         if paths:
+            for path in paths:  # rsync skips a missing name whose folder is missing too
+                parent = (self.staging / path).parent
+                if not parent.is_dir():
+                    parent.mkdir(parents=True, exist_ok=True)
             with self._names(paths) as names:
                 self._run(["--from0", f"--files-from={names}", "--delete-missing-args", f"{self.staging}/", self.target], ("xoá", "delete"))
 
