@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import pty
+import re
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 
@@ -149,3 +153,47 @@ def test_a_folder_that_is_not_a_site_is_never_replaced(project_copy):
     assert result.returncode == 1
     assert f"{notes}: lỗi: thư mục đã có dữ liệu khác" in result.stderr
     assert not notes.is_symlink() and (notes / "bien-ban.txt").read_text(encoding="utf-8") == "giữ nguyên"
+
+
+VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.I)
+
+
+def test_publishing_the_sample_site_prints_a_short_summary_and_logs_every_file(project_copy):
+    web_root = outside(project_copy)
+    result = published(project_copy, str(web_root), "--output", "build")
+    lines = (result.stdout + result.stderr).splitlines()
+    assert 1 <= len(lines) <= 20, lines
+    for line in lines:  # Vietnamese first, English after: no line of Pelican's own
+        vietnamese, separator, english = line.partition(" / ")
+        assert separator and VIETNAMESE.search(vietnamese), line
+    summary = lines[-1]
+    entry = log_entries(project_copy)[-1]
+    assert summary.startswith("Đã xuất bản / published ")
+    assert f"thêm {entry['added']}, sửa 0, xoá 0 tệp" in summary and f"{entry['bytes']} bytes sent in " in summary
+    assert "\r" not in result.stdout, "no progress bar when the output is not a terminal"
+    assert set(entry["sent"]) == set(site_files(project_copy / "build")) and entry["removed"] == []
+
+
+def test_a_terminal_gets_a_progress_bar(project_copy):
+    web_root = outside(project_copy)
+    master, slave = pty.openpty()
+    environment = {**os.environ, "NEWSROOM_SITEURL": SITE_URL}
+    process = subprocess.Popen([sys.executable, "-m", "newsroom.cli", "publish", str(web_root)], cwd=project_copy,
+                               env=environment, stdout=slave, stderr=subprocess.PIPE, text=False)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the publish closed its terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert process.wait(timeout=300) == 0, process.stderr.read()
+    process.stderr.close()
+    shown = b"".join(chunks).decode("utf-8")
+    files = log_entries(project_copy)[-1]["added"]
+    assert re.search(rf"\r{re.escape(str(web_root))} \[#{{30}}\] {files}/{files} tệp, ", shown), shown
+    assert shown.rstrip().splitlines()[-1].split("\r")[-1].lstrip("\x1b[K").startswith("Đã xuất bản / published ")
