@@ -78,7 +78,7 @@ class PhotoCache:
         stat = source.stat()
         version = (str(source), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         known = self._known.get(version)
-        if known is None or not known.folder.is_dir():  # the cache folder may have been cleared meanwhile
+        if known is None or not is_whole(known):  # the cache folder may have been cleared meanwhile
             known = self._sized(source)
             if known is not None:
                 self._known[version] = known
@@ -90,29 +90,76 @@ class PhotoCache:
         key = f"{digest}-{RECIPE}-{'-'.join(map(str, self.widths))}"
         folder = self.folder / key
         stem = _ascii_stem(source)
-        manifest = folder / "manifest.txt"
-        if manifest.is_file():
-            return _read_manifest(manifest)
+        kept = _read_manifest(folder / MANIFEST)
+        if kept is not None:
+            return kept
         # Made in a private folder and renamed into place whole: parallel analyses may size the same photo.
         self.folder.mkdir(parents=True, exist_ok=True)
         making = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.folder))
         try:
             derivatives = _make(data, making, f"{stem}-{digest[:10]}", self.widths)
-            (making / "manifest.txt").write_text(
+            (making / MANIFEST).write_text(
                 "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
             making.chmod(0o755)
+            _retire(folder)  # damaged or incomplete (a manifest naming what is not there): made again
             os.rename(making, folder)
         except (UnidentifiedImageError, Image.DecompressionBombError, ValueError):
             shutil.rmtree(making, ignore_errors=True)
             return None
         except OSError:
             shutil.rmtree(making, ignore_errors=True)
-            if not manifest.is_file():  # another process did not win the race either: the photo is unreadable
-                return None
-        return _read_manifest(manifest)
+        # Another process may have won the race: its folder is as good as ours; none at all: unreadable.
+        return _read_manifest(folder / MANIFEST)
+
+    def prune(self, keep: set[Path]) -> None:
+        """Remove the derivatives of every photo but `keep` (folders the last build's pages show)."""
+        keep = {Path(folder).name for folder in keep}
+        try:
+            children = list(self.folder.iterdir())
+        except OSError:
+            return
+        for child in children:
+            if child.name in keep or (child.name.startswith(".") and _recent(child)):
+                continue  # another command may be making this one now
+            if child.is_dir() and not child.is_symlink():
+                _retire(child)
 
     def copy_into(self, output: Path, photo: SizedPhoto) -> None:
         copy_derivatives(output, photo)
+
+
+# A derivative's name as the cache writes it: nothing else is ever read from a manifest.
+DERIVATIVE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}-[0-9]{1,5}\.(?:webp|jpg)")
+MANIFEST = "manifest.txt"
+
+
+def is_whole(photo: SizedPhoto) -> bool:
+    """Whether every derivative of `photo` is still in its cache folder (folders may be deleted at any time)."""
+    return all((photo.folder / d.name).is_file() for d in photo.derivatives)
+
+
+def _recent(path: Path) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime < 3600
+    except OSError:
+        return False
+
+
+def _retire(folder: Path) -> None:
+    """Remove a cache folder: renamed away first, so no reader ever sees it half removed."""
+    if not os.path.lexists(folder):
+        return
+    try:
+        retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=folder.parent))
+    except OSError:
+        return
+    try:
+        os.rename(folder, retired / "x")
+    except OSError:
+        pass  # gone meanwhile, or another command retired it
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
@@ -120,6 +167,8 @@ def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
     target = Path(output) / OUTPUT_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for derivative in photo.derivatives:
+        if not DERIVATIVE_NAME.fullmatch(derivative.name):
+            raise ValueError(f"not a derivative's name: {derivative.name!r}")
         destination = target / derivative.name
         if not destination.exists():
             shutil.copyfile(photo.folder / derivative.name, destination)
@@ -163,13 +212,29 @@ def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list
     return derivatives
 
 
-def _read_manifest(manifest: Path) -> SizedPhoto:
+def _read_manifest(manifest: Path) -> SizedPhoto | None:
+    """The kept derivatives, or None when the manifest is missing, damaged or names a file that is not there.
+
+    A manifest holds names, never paths: a line naming `../x` (or anything but a derivative's name) is damage.
+    """
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
     derivatives = []
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        width, height, extension, name = line.split(" ", 3)
+    for line in lines:
+        fields = line.split(" ")
+        if len(fields) != 4 or not fields[0].isdigit() or not fields[1].isdigit() or fields[2] not in ("webp", "jpg"):
+            return None
+        width, height, extension, name = fields
+        if not DERIVATIVE_NAME.fullmatch(name) or not name.endswith("." + extension):
+            return None
         derivatives.append(Derivative(int(width), int(height), extension, name))
+    if not any(d.extension == "jpg" for d in derivatives) or not any(d.extension == "webp" for d in derivatives):
+        return None
     largest = max(derivatives, key=lambda d: d.width)
-    return SizedPhoto(largest.width, largest.height, tuple(derivatives), manifest.parent)
+    photo = SizedPhoto(largest.width, largest.height, tuple(derivatives), manifest.parent)
+    return photo if is_whole(photo) else None
 
 
 def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
