@@ -78,3 +78,65 @@ def test_search_records_carry_the_title_as_text(built):
     assert texts
     soup = page(built, url)
     assert soup.select_one("[data-pagefind-meta='title']").get_text() == TITLE
+
+
+# Odd input the editors' commands meet: each a clear message, never a traceback or a wrong suggestion.
+
+def _metadata_problems(text: str):
+    from pathlib import Path
+
+    from newsroom.checks.metadata import check_metadata
+    from newsroom.core.source import parse_markdown
+
+    return check_metadata(parse_markdown(Path("tin.md"), text))
+
+
+def test_a_direction_override_in_a_title_is_an_error_at_its_line():
+    problems = _metadata_problems("Title: Tin \u202egpj.exe\nDate: 2026-02-03\nAuthor: A\nSummary: Một câu.\n\nNội dung.\n")
+    assert [(p.line, p.is_error) for p in problems if "U+202E" in p.english] == [(1, True)]
+
+
+@pytest.mark.parametrize("written, absent", [("31/02/2026", "2026-02-31"), ("9999-12-31", None), ("0001-01-01", None)])
+def test_impossible_or_far_dates_are_errors_that_suggest_nothing_invalid(written, absent):
+    problems = [p for p in _metadata_problems(f"Title: Tin\nDate: {written}\nAuthor: A\nSummary: Một câu.\n\nNội dung.\n")
+                if p.line == 2]
+    assert problems and all(p.is_error for p in problems), problems
+    if absent:
+        assert all(absent not in p.english and absent not in p.vietnamese for p in problems)
+    else:
+        assert "1900" in problems[0].english
+
+
+def test_new_with_a_900_character_title_writes_an_article_check_accepts(project_copy):
+    title = "Hội nghị tổng kết công tác thi đua khen thưởng " * 20
+    assert len(title) > 900
+    result = run_newsroom("new", title, cwd=project_copy)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    from pathlib import Path
+
+    path = project_copy / result.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    slug = next(line[len("Slug: "):] for line in text.splitlines() if line.startswith("Slug: "))
+    assert len(slug) <= 120 and path.name == f"{slug}.md" and " ".join(title.split()) in text
+    checked = run_newsroom("check", cwd=project_copy)
+    about_it = [line for line in checked.stdout.splitlines() if path.name in line and ": error:" in line]
+    assert about_it and all("no content" in line or "nội dung" in line for line in about_it), about_it
+
+
+def test_an_imported_caption_with_a_quote_and_parenthesis_stays_one_caption(project_copy, tmp_path):
+    raw = tmp_path / "bai.txt"
+    raw.write_text('date 2026-02-03 Hội nghị tổng kết\n\nSở Y tế tổ chức hội nghị.\n\n'
+                   'Toàn cảnh "hội nghị") tổng kết\n\nNguyễn Văn A\n', encoding="utf-8")
+    result = run_newsroom("import", str(raw), cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    from newsroom.checks.figures import IMAGE
+
+    line = next(l for l in (project_copy / result.stdout.strip()).read_text(encoding="utf-8").splitlines() if l.startswith("!["))
+    match = IMAGE.search(line)
+    assert match and match["title"] == "Toàn cảnh “hội nghị”) tổng kết" and match.end() == len(line)
+
+
+def test_extract_of_a_device_says_so_and_ends():
+    result = run_newsroom("extract", "/dev/zero")
+    assert result.returncode == 1 and "/dev/zero:1:" in result.stderr and "not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
