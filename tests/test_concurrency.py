@@ -73,7 +73,7 @@ def test_builds_and_a_publish_at_once_while_serve_runs_each_make_the_lone_builds
     serve = start(project_copy, "serve", "--port", str(port))
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: fetch(base + ARTICLE_PAGE))
+        wait_for(lambda: fetch(base + ARTICLE_PAGE), seconds=600)
         for round in range(2):
             commands = {
                 "output": start(project_copy, "build", "--output", "output"),  # the output serve shows
@@ -104,11 +104,11 @@ def test_serve_follows_a_build_made_outside_it_and_shows_the_next_edit(project_c
     serve = start(project_copy, "serve", "--port", str(port))
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: fetch(base + ARTICLE_PAGE))
+        wait_for(lambda: fetch(base + ARTICLE_PAGE), seconds=600)
         article = project_copy / ARTICLE
         article.write_text(article.read_text(encoding="utf-8") + "\nĐoạn sửa thứ nhất.\n", encoding="utf-8")
-        wait_for(lambda: "Đoạn sửa thứ nhất." in fetch(base + ARTICLE_PAGE))
-        wait_for(lambda: fetch(base + "/__newsroom/status") == "idle")
+        wait_for(lambda: "Đoạn sửa thứ nhất." in fetch(base + ARTICLE_PAGE), seconds=600)
+        wait_for(lambda: fetch(base + "/__newsroom/status") == "idle", seconds=600)
         served_by_serve = (project_copy / "output").resolve()
         build_id = fetch(base + "/__newsroom/build-id")
 
@@ -116,11 +116,11 @@ def test_serve_follows_a_build_made_outside_it_and_shows_the_next_edit(project_c
         assert outside.returncode == 0 or all(text in outside.stderr for text in REFUSED), outside.stderr
         if outside.returncode == 0:
             assert (project_copy / "output").resolve() != served_by_serve, "a new build replaced serve's"
-            wait_for(lambda: fetch(base + "/__newsroom/build-id") != build_id)  # open pages reload
+            wait_for(lambda: fetch(base + "/__newsroom/build-id") != build_id, seconds=600)  # open pages reload
 
         article.write_text(article.read_text(encoding="utf-8") + "\nĐoạn sửa thứ hai.\n", encoding="utf-8")
-        wait_for(lambda: "Đoạn sửa thứ hai." in fetch(base + ARTICLE_PAGE))
-        wait_for(lambda: fetch(base + "/__newsroom/status") == "idle")
+        wait_for(lambda: "Đoạn sửa thứ hai." in fetch(base + ARTICLE_PAGE), seconds=600)
+        wait_for(lambda: fetch(base + "/__newsroom/status") == "idle", seconds=600)
         page = (project_copy / "output" / ARTICLE_PAGE.strip("/") / "index.html").read_text(encoding="utf-8")
         assert "Đoạn sửa thứ hai." in page, "the edit is in the site `output` shows, not in an orphaned build"
     finally:
