@@ -19,6 +19,8 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from newsroom.site.search_index import SEARCH_LATER
+
 
 class SiteRun:
     def __init__(self, settings: dict):
@@ -31,9 +33,12 @@ class SiteRun:
     def output(self) -> Path:
         return Path(self.settings["OUTPUT_PATH"])
 
-    def generate(self, writer_class=Writer) -> None:
+    def generate(self, writer_class=Writer, search_later: bool = False) -> None:
+        """`search_later`: the search index is left to `write_search_index()`, so the pages come first."""
         pelican = self.pelican
         context = self.settings.copy()
+        if search_later:
+            context[SEARCH_LATER] = []
         context["generated_content"] = {}
         context["static_links"] = set()
         context["static_content"] = {}
@@ -57,6 +62,10 @@ class SiteRun:
             if hasattr(generator, "generate_output"):
                 generator.generate_output(writer)
         signals.finalized.send(pelican)
+
+    def write_search_index(self) -> None:
+        for write in self.context.get(SEARCH_LATER) or ():
+            write()
 
     def moved_to(self, output: Path) -> None:
         """The site was swapped in at `output`: later writes go there."""

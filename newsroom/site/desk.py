@@ -50,7 +50,7 @@ STYLE = """
 """
 
 
-def panel(errors: list[str], warnings: list[str], source: Path | None = None, analysis=None) -> str:
+def panel(errors: list, warnings: list, source: Path | None = None, analysis=None) -> str:
     """The panel's HTML ("" when there is nothing to say): messages first, those of `source` (the open page's
     file) in full, the others' after; then, for an article, what it adds to the portal."""
     mine, others = _split([*errors, *warnings], source)
@@ -78,7 +78,7 @@ def bare_page(panel_html: str, stylesheet: str | None) -> bytes:
     ).encode()
 
 
-def _split(messages: list[str], source: Path | None) -> tuple[list[dict], list[dict]]:
+def _split(messages: list, source: Path | None) -> tuple[list[dict], list[dict]]:
     mine, others = [], []
     wanted = source.resolve() if source is not None else None
     for text in messages:
@@ -95,7 +95,11 @@ def _resolved(path: str) -> Path | None:
         return None
 
 
-def _parts(text: str) -> dict:
+def _parts(message) -> dict:
+    if hasattr(message, "vietnamese"):  # a Problem: its parts as they are
+        return {"path": str(message.path), "line": str(message.line), "error": message.is_error,
+                "vi": message.vietnamese, "en": message.english}
+    text = str(message)
     match = MESSAGE.match(text)
     if match is None:  # a message naming no file (a folder, the search index): as it is
         vietnamese, _, english = text.partition(" / ")
