@@ -26,7 +26,7 @@ MESSAGE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+): (?:(?P<severity>error|warning|lỗi|cảnh báo): )?(?P<vi>.*?)"
     r"(?: / (?:(?:error|warning): )?(?P<en>.*))?$", re.DOTALL)
 ERROR_WORDS = ("error", "lỗi")
-# Beyond this many, the messages of other files are counted, and listed only when asked.
+# The messages of other files than the open page's are listed folded, at most this many.
 OTHERS_SHOWN = 200
 
 STYLE = """
@@ -84,7 +84,7 @@ def _split(messages: list, source: Path | None) -> tuple[list[dict], list[dict]]
     for text in messages:
         item = _parts(text)
         same = wanted is not None and item["path"] and _resolved(item["path"]) == wanted
-        (mine if same or wanted is None else others).append(item)
+        (mine if same else others).append(item)
     return mine, others
 
 
@@ -130,7 +130,8 @@ def _messages(failed: bool, mine: list[dict], others: list[dict], on_a_page: boo
         shown = others[:OTHERS_SHOWN]
         more = f'<p class="desk-note">… và {len(others) - len(shown)} thông báo nữa (xem `newsroom check`).</p>' \
             if len(others) > len(shown) else ""
-        opened = "" if mine else " open"
+        # Open where nothing else is listed, unless long; errors always: nothing is published until they go.
+        opened = " open" if not mine and (len(others) <= 10 or any(item["error"] for item in others)) else ""
         html.append(f"<details{opened}><summary>{label}</summary>{_list(shown)}{more}</details>")
     html.append("</section>")
     return "".join(html)
