@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsroom.checks.dates import PORTAL_TIMEZONE
 from newsroom.checks.duplicates import known_articles
+from newsroom.checks.metadata import MAX_SLUG
 from newsroom.checks.slugs import SAFE_SLUG, slugify
 
 DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
@@ -69,6 +70,14 @@ def run(args) -> int:
         return 1
     title = " ".join(args.title.split())
     slug = args.slug or slugify(title)
+    # A long title keeps its words; its address is cut at a word, within what check allows, and written as Slug:.
+    shortened = not args.slug and len(slug) > MAX_SLUG
+    if shortened:
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
+    if args.slug and len(slug) > MAX_SLUG:
+        print(f"lỗi: --slug dài {len(slug)} ký tự (tối đa {MAX_SLUG}) / error: --slug is {len(slug)} characters long (at most {MAX_SLUG})",
+              file=sys.stderr)
+        return 2
     if not title or not slug or not SAFE_SLUG.match(slug):
         print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
         return 2
@@ -86,7 +95,7 @@ def run(args) -> int:
         return 1
     text = TEMPLATE.format(
         title=title, date=now.isoformat(), author=author, year=year, month=month,
-        slug_line=f"\nSlug: {slug}" if args.slug else "",
+        slug_line=f"\nSlug: {slug}" if args.slug or shortened else "",
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8", newline="\n") as output:  # "x": a race never overwrites either
