@@ -67,7 +67,7 @@ def remember(cache: Path, output: Path, fingerprint: str, warnings: list[str]) -
     record[str(output.resolve())] = {"inputs": fingerprint, "output": _output_stamp(output), "warnings": warnings}
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # builds of other outputs write it too
         temporary.write_text(json.dumps(record, indent=1), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 from newsroom.checks.markdown_limits import html_too_deep
 from newsroom.checks.problems import Problem
 from newsroom.core.catalogue import AWARD_URL, UNIT_URL
+from newsroom.core.honour_edits import KEY as HONOURS_KEY, edit_recognition
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
@@ -77,6 +78,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             metadata_awards=split_metadata_list(source.get("awards")),
             excluded=split_metadata_list(source.get("exclude")),
         )
+        edit_recognition(recognition, source.get(HONOURS_KEY), recogniser.registry)
         _link_first_mentions(body, recognition)
     return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
 

@@ -55,6 +55,8 @@ class AnalysisCache:
             return None
         try:
             row = connection.execute("SELECT payload FROM analyses WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # busy (another build writes), not damaged: analyse again, keep the file
+            return None
         except sqlite3.DatabaseError:
             self._start_afresh()
             return None
@@ -90,6 +92,8 @@ class AnalysisCache:
                 if not self._pruned:
                     connection.execute("DELETE FROM analyses WHERE used < ?", (today - KEEP_DAYS,))
                     self._pruned = True
+        except sqlite3.OperationalError:
+            pass  # busy beyond the timeout (other builds of this project store theirs): this build's entries wait
         except sqlite3.DatabaseError:
             self._start_afresh()  # a read-only, full or damaged cache costs speed, never the build
 
@@ -137,6 +141,8 @@ class AnalysisCache:
                 self._connection = connection
                 _remove_per_file_entries(self.folder)
                 return connection
+            except sqlite3.OperationalError:  # locked by another build of this project: never a reason to delete it
+                return None
             except sqlite3.DatabaseError:
                 if attempt == 0:
                     self._start_afresh()

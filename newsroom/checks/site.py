@@ -18,6 +18,7 @@ from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 
 from .articles import check_article
+from .honour_edits import check_honour_edits
 from .duplicates import check_duplicates, destination
 from .links import check_links, published_paths
 from .paths import special_file_problems
@@ -129,6 +130,7 @@ def _article_problems(analysis, content: Path, page: bool, registry, published: 
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
+        problems += check_honour_edits(source, registry, analysis.recognition)
     problems += check_corrections(source)
     problems += check_links(content, analysis, _page_url(source, page), published)
     return problems

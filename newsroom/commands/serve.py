@@ -8,6 +8,11 @@ everything. While the content has errors, every page shows them (file:line,
 Vietnamese and English) in place of the site, until the next good build.
 Open pages reload themselves after each change: the server adds a small
 polling script to HTML responses (the built files are never changed).
+
+Other commands may build the same output meanwhile (`newsroom build` in
+another terminal): serve writes into the site only under the output's lock,
+only into the build it made itself, and when another command's build has
+replaced it, shows that one (open pages reload) and rebuilds on the next save.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from pathlib import Path
 
 from newsroom.checks.site import ARTICLE_SUFFIX, editor_leftover
 from newsroom.commands.build import add_site_arguments, options_from
+from newsroom.cache_users import using_caches
+from newsroom.site_output import live_build, lock_is_held, output_lock
 from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
 
 BUILD_ID_PATH = "/__newsroom/build-id"
@@ -169,16 +176,20 @@ class LiveSite:
     def __init__(self, options, state: BuildState):
         self.options, self.state = options, state
         self.run = None  # the warm Pelican run of the last full build
+        self.built = None  # the build folder that run wrote: the only one serve writes into
         self.background = Background(self)
 
     def rebuild(self) -> None:
         started = time.perf_counter()
+        if lock_is_held(self.options.output):
+            print("Một lệnh newsroom khác đang dựng trang; đợi nó xong. / Another newsroom command is building; "
+                  "waiting for it to finish.", flush=True)
         try:
-            report = build_site(self.options, keep_run=True)
+            report = build_site(self.options, keep_run=True, wait=True)
         except BuildFailed as failure:
             self._failed(failure.messages)
             return
-        self.run = report.run
+        self.run, self.built = report.run, report.run.output
         for problem in report.warnings:
             print(problem, flush=True)
         self.state.succeeded()
@@ -205,8 +216,11 @@ class LiveSite:
         if checked.errors:
             self._failed([str(p) for p in checked.errors])
             return True
-        with PelicanMessages() as messages:
-            written = [self.run.rewrite_article(path) for path in articles]
+        with output_lock(self.options.output, wait=True, shared=True):
+            if live_build(self.options.output) != self.built:  # another command's build: ours is gone
+                return False
+            with PelicanMessages() as messages:
+                written = [self.run.rewrite_article(path) for path in articles]
         if messages.lines or None in written:
             return False
         self.state.succeeded()
@@ -222,6 +236,7 @@ class LiveSite:
             if ready is not None:
                 ready()
                 ready = None
+            self.follow_other_builds()
             if self.background.take_failure():
                 self.rebuild()
             changes = {(kind, name) for kind, name in changes if not editor_leftover(Path(name).name)}
@@ -233,6 +248,17 @@ class LiveSite:
             if not (saved and self.republish(saved)):
                 self.background.wait()
                 self.rebuild()
+
+
+    def follow_other_builds(self) -> None:
+        """Another command built the output: show its site (open pages reload); the next save rebuilds ours."""
+        live = live_build(self.options.output)
+        if self.built is None or live is None or live == self.built:
+            return
+        self.built, self.run = live, None
+        print("Một lệnh newsroom khác vừa dựng lại trang; đang hiện bản đó. / Another newsroom command rebuilt "
+              "the site; serving its build.", flush=True)
+        self.state.succeeded()
 
 
 def saved_articles(changes, articles: Path) -> list[Path] | None:
@@ -248,6 +274,9 @@ def saved_articles(changes, articles: Path) -> list[Path] | None:
     if all(path.suffix == ARTICLE_SUFFIX and articles in path.parents and path.is_file() for path in saved):
         return sorted(saved)
     return None
+
+
+SITE_REPLACED = 3  # exit code of a regeneration that found another command's build in place of serve's
 
 
 class Background:
@@ -270,7 +299,8 @@ class Background:
     def _start(self) -> None:
         self.pending = False
         self.site.state.busy = True
-        self.process = multiprocessing.get_context("fork").Process(target=_regenerate, args=(self.site.run.settings,))
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_regenerate, args=(self.site.run.settings, self.site.options.output))
         self.process.start()
         threading.Thread(target=self._finished, args=(self.process,), daemon=True).start()
 
@@ -279,7 +309,7 @@ class Background:
         with self.lock:
             if process.exitcode == 0 and not self.site.state.errors:
                 self.site.state.succeeded()
-            elif process.exitcode != 0:
+            elif process.exitcode not in (0, SITE_REPLACED):  # replaced: follow_other_builds shows the new one
                 self.failed = True
             if self.pending:
                 self._start()
@@ -302,12 +332,20 @@ class Background:
             process.join()
 
 
-def _regenerate(settings: dict) -> None:
-    """Every page again into the live site, writing only what changed; then the search index."""
+def _regenerate(settings: dict, output: Path) -> None:
+    """Every page again into the live site, writing only what changed; then the search index.
+
+    Under the output's lock, and only while the site is still the build serve made
+    (`settings["OUTPUT_PATH"]`): another command's build is never written into.
+    """
     from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
 
-    with PelicanMessages() as messages:
-        SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
-    if messages.lines:
-        sys.exit(1)
-    index_for_search(Path(settings["OUTPUT_PATH"]))
+    caches = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    with using_caches(caches), output_lock(output, wait=True, shared=True):
+        if live_build(output) != Path(settings["OUTPUT_PATH"]):
+            sys.exit(SITE_REPLACED)
+        with PelicanMessages() as messages:
+            SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
+        if messages.lines:
+            sys.exit(1)
+        index_for_search(Path(settings["OUTPUT_PATH"]))

@@ -64,6 +64,8 @@ class Recognition:
     # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
     written_names: dict[str, list[str]] = field(default_factory=dict)
     slips: list[Slip] = field(default_factory=list)  # registered names misspelt ("Sở Nôi vụ"): not in `unregistered`
+    # The honours as read from the text, when the article's `Honours:` line changed them (newsroom.core.honour_edits).
+    read_honours: list[Honour] | None = None
 
 
 def split_metadata_list(value: str) -> list[str]:
