@@ -124,3 +124,82 @@ def test_editor_leftovers_are_neither_published_nor_errors(project_copy):
     (folder / "ghi-chu.txt").write_text("ghi chú", encoding="utf-8")
     result = run_newsroom("check", cwd=project_copy)
     assert result.returncode == 1 and "ghi-chu.txt:1: error:" in result.stdout, "any other file is still an error"
+
+
+def without_first_caption(text: str) -> tuple[str, int]:
+    """The article with its first photo's caption taken away, and that photo's line."""
+    lines = text.split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("![") and '"' in line.rsplit("(", 1)[1])
+    lines[number] = re.sub(r'\s+"[^"]*"\)$', ")", lines[number])
+    return "\n".join(lines), number + 1
+
+
+@pytest.mark.browser
+def test_a_photo_without_caption_is_a_warning_in_the_open_page_which_is_still_shown(desk, browser):
+    base, project, article = desk
+    good = article.read_text(encoding="utf-8")
+    tab = browser.new_page()
+    try:
+        tab.goto(base + ARTICLE_PAGE)
+        assert tab.locator("aside.newsroom-desk .desk-messages").count() == 0, "no messages while the content is clean"
+        broken, line = without_first_caption(good)
+        save_in_place(article, broken)
+        warning = tab.locator("aside.newsroom-desk ul.build-warnings li")
+        warning.first.wait_for(timeout=60000)
+        text = warning.first.inner_text()
+        relative = article.relative_to(project).as_posix()
+        assert text.startswith(f"{relative}, dòng {line}"), text
+        assert text.index("ảnh thiếu chú thích") < text.index("the photo has no caption"), "Vietnamese first"
+        assert "error:" not in text and "warning:" not in text, "no English prefix"
+        assert tab.locator("h1").inner_text() == "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026", "the page is shown"
+        # In the portal's typography: the page's own font, never a monospace block.
+        fonts = tab.evaluate("""() => [getComputedStyle(document.querySelector('aside.newsroom-desk li')).fontFamily,
+                                         getComputedStyle(document.body).fontFamily]""")
+        assert fonts[0] == fonts[1] and "mono" not in fonts[0].lower(), fonts
+        panel = tab.locator("aside.newsroom-desk").bounding_box()
+        title = tab.locator("h1").bounding_box()
+        assert panel["y"] + panel["height"] <= title["y"], "the panel pushes the page down, it does not cover it"
+        save_in_place(article, good)
+        warning.first.wait_for(state="detached", timeout=60000)
+        assert tab.locator("aside.newsroom-desk .desk-messages").count() == 0, "the panel goes when the content is clean"
+    finally:
+        tab.close()
+
+
+@pytest.mark.browser
+def test_the_panel_shows_what_the_article_adds_and_follows_the_honours_line(desk, browser):
+    base, _, article = desk
+    tab = browser.new_page()
+    try:
+        tab.goto(base + ARTICLE_PAGE)
+        adds = tab.locator("aside.newsroom-desk details.desk-adds")
+        adds.locator("summary").click()
+        assert "Văn phòng Tỉnh ủy" in adds.locator("h3:text('Đơn vị') + ul").inner_text()
+        honour = adds.locator("ol.desk-honours li:has(> strong:text-is('Phòng Tổng hợp'))")
+        text = honour.inner_text()
+        assert "Tập thể Lao động xuất sắc" in text and "tặng" in text
+        assert "trao danh hiệu Tập thể Lao động xuất sắc cho phòng Tổng hợp" in honour.locator("blockquote").inner_text()
+
+        head, body = article.read_text(encoding="utf-8").split("\n\n", 1)
+        save_in_place(article, f"{head}\nHonours: - Tập thể Lao động xuất sắc – Phòng Tổng hợp; "
+                               f"+ Huân chương Lao động hạng Ba – Nguyễn Văn An (đề nghị)\n\n{body}")
+        added = tab.locator("aside.newsroom-desk ol.desk-honours li:has(> strong:text-is('Nguyễn Văn An'))")
+        added.wait_for(timeout=60000)
+        assert "Huân chương Lao động hạng Ba" in added.inner_text() and "đề nghị" in added.inner_text()
+        removed = tab.locator("aside.newsroom-desk ol.desk-honours li.desk-removed:has(del strong:text-is('Phòng Tổng hợp'))")
+        assert "không đăng" in removed.inner_text()
+        kept = tab.locator("aside.newsroom-desk ol.desk-honours li:not(.desk-removed) > strong:text-is('Phòng Tổng hợp')")
+        assert kept.count() == 0, "a removed honour is shown struck through only"
+    finally:
+        tab.close()
+
+
+def test_the_built_site_has_no_panel(project_copy):
+    from conftest import run_newsroom
+
+    article = next((project_copy / "content/articles").rglob("van-phong-tinh-uy-*.md"))
+    broken, _ = without_first_caption(article.read_text(encoding="utf-8"))
+    article.write_text(broken, encoding="utf-8")  # a warning: serve would show the panel
+    run_newsroom("build", "--output", str(project_copy / "out"), cwd=project_copy, check=True)
+    pages = list((project_copy / "out").rglob("*.html"))
+    assert pages and not [p for p in pages if "newsroom-desk" in p.read_text(encoding="utf-8")]

@@ -165,8 +165,7 @@ class Analyser:
         file = local_photo(src, self.content, article)
         if file is None:
             return None
-        photo = self.photo_cache.sized(file)
-        return (photo, file) if photo is not None else None
+        return self.photo_cache.sized(file), file
 
 
 def _current(analysis: ArticleAnalysis) -> bool:

@@ -16,6 +16,7 @@ from newsroom.analysis.render import body_markdown_settings
 from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
+from newsroom.site.static_files import static_file_problems
 
 from .articles import check_article
 from .honour_edits import check_honour_edits
@@ -100,9 +101,11 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     page_sources = [analyses[p].source for p in result.pages if p in analyses]
     problems += check_duplicates(article_sources)
     problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
+    static_paths = tuple((settings or {}).get("STATIC_PATHS") or ("images",))
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
+    problems += static_file_problems(content, static_paths)
     theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
-    published = published_paths(content, article_sources, page_sources, analyser.registry, theme)
+    published = published_paths(content, article_sources, page_sources, analyser.registry, theme, static_paths)
     # An article's own checks read its analysis and, on disk, the photos and files it links to, and the
     # site's addresses: while none of those changed (a save in `serve` changes one article), reuse them.
     world = (_files_stamp(content), hash(frozenset(published)))

@@ -4,10 +4,12 @@ A saved article's page is re-published at once from the warm build; the lists,
 unit and award pages, feeds and search index that show it follow from a
 background process, writing only the files that changed. A change of theme,
 settings, registry, photos, or an article's address, date or title rebuilds
-everything. While the content has errors, every page shows them (file:line,
-Vietnamese and English) in place of the site, until the next good build.
-Open pages reload themselves after each change: the server adds a small
-polling script to HTML responses (the built files are never changed).
+everything. Every page served carries the editors' panel (newsroom.site.desk):
+the errors and warnings of the last check, each with its file and line, and on
+an article's page what the article adds to the portal; while there are errors
+the pages under the panel are the last good build. Open pages reload
+themselves after each change: the server adds the panel and a small polling
+script to HTML responses (the built files are never changed).
 
 Other commands may build the same output meanwhile (`newsroom build` in
 another terminal): serve writes into the site only under the output's lock,
@@ -18,8 +20,8 @@ replaced it, shows that one (open pages reload) and rebuilds on the next save.
 from __future__ import annotations
 
 import functools
-import html
 import multiprocessing
+import re
 import sys
 import threading
 import time
@@ -44,20 +46,29 @@ RELOAD_SCRIPT = (
 
 
 class BuildState:
-    """What the server shows: the build id pages poll, and the messages of a failed build."""
+    """What the server shows: the build id pages poll, the messages of the last check or failed build,
+    and `source_of(save_as)`: the source file and analysis behind a page of the site, if any."""
 
     def __init__(self):
         self.build_id = str(time.time_ns())
         self.errors: list[str] = []
+        self.warnings: list[str] = []
         self.busy = False
+        self.source_of = lambda save_as: (None, None)
 
-    def succeeded(self) -> None:
+    def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
+        if warnings is not None:
+            self.warnings = [str(w) for w in warnings]
         self.build_id = str(time.time_ns())
 
     def failed(self, messages: list[str]) -> None:
         self.errors = list(messages)
+        self.warnings = []
         self.build_id = str(time.time_ns())
+
+
+BODY_TAG = re.compile(rb"<body[^>]*>")
 
 
 class DevRequestHandler(SimpleHTTPRequestHandler):
@@ -75,9 +86,6 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         if "\x00" in urllib.parse.unquote(self.path):  # no file name holds a NUL: a bad request, not a missing page
             self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
             return
-        if self.state.errors:
-            self._send_bytes(error_page(self.state.errors), "text/html; charset=utf-8")
-            return
         try:
             path = Path(self.translate_path(self.path))
             if path.is_dir() and self.path.split("?")[0].endswith("/"):
@@ -87,15 +95,38 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             found = False
         if not found:
             missing = Path(self.directory) / "404.html"
+            if not missing.is_file() and self.state.errors:  # no site yet: the errors alone
+                self._send_bytes(self._bare_page(), "text/html; charset=utf-8")
+                return
             body = missing.read_bytes() if missing.is_file() else NOT_FOUND
-            self._send_bytes(body.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1), "text/html; charset=utf-8",
-                             HTTPStatus.NOT_FOUND)
+            self._send_bytes(self._with_desk(body, None), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
             return
         if path.suffix == ".html":
-            page = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
-            self._send_bytes(page, "text/html; charset=utf-8")
+            self._send_bytes(self._with_desk(path.read_bytes(), path), "text/html; charset=utf-8")
             return
         super().do_GET()
+
+    def _with_desk(self, page: bytes, path: Path | None) -> bytes:
+        """The page with the editors' panel after <body> and the reload script before </body>."""
+        from newsroom.site.desk import panel
+
+        source, analysis = None, None
+        if path is not None:
+            try:
+                source, analysis = self.state.source_of(path.relative_to(Path(self.directory)).as_posix())
+            except ValueError:
+                pass
+        shown = panel(self.state.errors, self.state.warnings, source, analysis).encode()
+        if shown:
+            body = BODY_TAG.search(page)
+            page = page[:body.end()] + shown + page[body.end():] if body else shown + page
+        return page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+
+    def _bare_page(self) -> bytes:
+        from newsroom.site.desk import bare_page, panel
+
+        return bare_page(panel(self.state.errors, self.state.warnings), None).replace(
+            b"</body>", RELOAD_SCRIPT + b"</body>", 1)
 
     def _send_bytes(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK) -> None:
         self.send_response(status)
@@ -120,20 +151,6 @@ class DevServer(ThreadingHTTPServer):
 
 NOT_FOUND = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head>"
              "<body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ</a></p></body></html>").encode()
-
-
-def error_page(messages: list[str]) -> bytes:
-    items = "".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-    return (
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>Lỗi khi dựng trang / Build failed</title>"
-        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-        "h1{color:#b00020}li{margin:.5rem 0}code{white-space:pre-wrap;word-break:break-word}</style></head><body>"
-        "<main><h1>Trang chưa dựng được / The site could not be built</h1>"
-        "<p>Sửa các lỗi dưới đây rồi lưu lại; trang sẽ tự tải lại. / Fix these and save; the page reloads itself.</p>"
-        f"<ul class=\"build-errors\">{items}</ul></main>"
-    ).encode() + RELOAD_SCRIPT + b"</body></html>"
 
 
 def add_arguments(parser) -> None:
@@ -178,6 +195,17 @@ class LiveSite:
         self.run = None  # the warm Pelican run of the last full build
         self.built = None  # the build folder that run wrote: the only one serve writes into
         self.background = Background(self)
+        state.source_of = self.source_of
+
+    def source_of(self, save_as: str):
+        """(source file, analysis) of the article or page written at `save_as`, from the warm run; (None, None)."""
+        run = self.run
+        for generator in run.generators if run is not None else ():
+            for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
+                for content in getattr(generator, name, None) or ():
+                    if getattr(content, "save_as", None) == save_as:
+                        return Path(content.source_path), getattr(content, "analysis", None)
+        return None, None
 
     def rebuild(self) -> None:
         started = time.perf_counter()
@@ -192,7 +220,7 @@ class LiveSite:
         self.run, self.built = report.run, report.run.output
         for problem in report.warnings:
             print(problem, flush=True)
-        self.state.succeeded()
+        self.state.succeeded(report.warnings)
         print(f"Dựng lại xong / rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
 
     def _failed(self, messages: list[str]) -> None:
@@ -223,7 +251,7 @@ class LiveSite:
                 written = [self.run.rewrite_article(path) for path in articles]
         if messages.lines or None in written:
             return False
-        self.state.succeeded()
+        self.state.succeeded(checked.warnings)
         print(f"Đã cập nhật / updated {', '.join(written)} in {time.perf_counter() - started:.2f} s", flush=True)
         self.background.request()
         return True
@@ -248,7 +276,6 @@ class LiveSite:
             if not (saved and self.republish(saved)):
                 self.background.wait()
                 self.rebuild()
-
 
     def follow_other_builds(self) -> None:
         """Another command built the output: show its site (open pages reload); the next save rebuilds ours."""

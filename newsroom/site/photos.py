@@ -18,7 +18,6 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,16 +28,17 @@ from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
 from newsroom.checks.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
 from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
+from newsroom.site.static_files import PHOTO_FORMATS, PhotoRefused, inspect_bytes, photo_on_disk
 
 WIDTHS = (480, 800, 1200)
 FORMATS = (("webp", "image/webp", "WEBP", {"quality": 78, "method": 4}),
            ("jpg", "image/jpeg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}))
 # Bump when the recipe changes, so cached derivatives are made again.
-RECIPE = "2"
+RECIPE = "3"  # 3: nothing of the camera's info (XMP, IPTC) kept
 OUTPUT_FOLDER = "images/co-anh"
 # The article column is 46rem with 1rem gutters on a phone.
 SIZES = "(max-width: 48rem) calc(100vw - 2rem), 46rem"
-RESIZABLE = {".jpg", ".jpeg", ".png", ".webp"}
+RESIZABLE = set(PHOTO_FORMATS)
 
 WARN_BYTES = 5 * 1024 * 1024
 REFUSE_BYTES = 25 * 1024 * 1024
@@ -97,13 +97,13 @@ class PhotoCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         making = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.folder))
         try:
-            derivatives = _make(data, making, f"{stem}-{digest[:10]}", self.widths)
+            derivatives = _make(data, source.suffix, making, f"{stem}-{digest[:10]}", self.widths)
             (making / MANIFEST).write_text(
                 "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
             making.chmod(0o755)
             _retire(folder)  # damaged or incomplete (a manifest naming what is not there): made again
             os.rename(making, folder)
-        except (UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+        except (UnidentifiedImageError, Image.DecompressionBombError, ValueError, SyntaxError, EOFError):
             shutil.rmtree(making, ignore_errors=True)
             return None
         except OSError:
@@ -179,9 +179,10 @@ def _ascii_stem(source: Path) -> str:
     return stem[:60] or "anh"
 
 
-def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list[Derivative]:
+def _make(data: bytes, suffix: str, folder: Path, base: str, widths: tuple[int, ...]) -> list[Derivative]:
     from io import BytesIO
 
+    inspect_bytes(data, suffix)  # type, pixel count and whole file, before a single pixel is decoded
     with Image.open(BytesIO(data)) as opened:
         # JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 6000 px photo need not be decoded whole.
         largest = max(widths)
@@ -197,6 +198,8 @@ def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list
         elif image.mode != "RGB":
             image = image.convert("RGB")
         image.load()
+    # Resizing copies `info`, where the camera's EXIF, XMP and IPTC wait for a saver that writes them: none is kept.
+    image.info = {}
     folder.mkdir(parents=True, exist_ok=True)
     # Never enlarge: a small photo gets one derivative at its own width.
     chosen = sorted({min(w, image.width) for w in widths})
@@ -312,15 +315,6 @@ def check_photo_files(source: MarkdownSource, content: Path) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=4096)  # many articles show the same photo: open it once per version of the file
-def _displayed_width(target: str, size: int, mtime_ns: int) -> int | None:
-    try:
-        with Image.open(target) as image:
-            return image.height if _rotated(image) else image.width
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        return None
-
-
 def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem]:
     size = target.stat().st_size
     megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
@@ -337,15 +331,11 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
             f"ảnh {src} nặng {megabytes} MB (trên 5 MB); nên xuất lại ảnh nhỏ hơn",
             f"photo {src} is {size / 1024 / 1024:.1f} MB (over 5 MB); consider exporting it smaller",
         ))
-    stat = target.stat()
-    width = _displayed_width(str(target), stat.st_size, stat.st_mtime_ns)
-    if width is None:
-        problems.append(error(
-            path, number,
-            f"tệp {src} không đọc được như một ảnh (JPEG, PNG, WebP)",
-            f"file {src} cannot be read as a photo (JPEG, PNG, WebP)",
-        ))
+    facts = photo_on_disk(target)
+    if isinstance(facts, PhotoRefused):
+        problems.append(error(path, number, f"ảnh {src}: {facts.vietnamese}", f"photo {src}: {facts.english}"))
         return problems
+    width = facts.width
     if width < MIN_WIDTH:
         problems.append(warning(
             path, number,
@@ -353,10 +343,6 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
             f"photo {src} is only {width} px wide (under {MIN_WIDTH} px) and will look blurred; use a larger original",
         ))
     return problems
-
-
-def _rotated(image: Image.Image) -> bool:
-    return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
 
 
 _IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"")
