@@ -94,13 +94,31 @@ class SiteRun:
         if (new.save_as, new.date, new.status) != (old.save_as, old.date, old.status):
             return None
         new.override_url = new.url
-        for collection in (articles.articles, articles.dates):
-            collection[collection.index(old)] = new
+        for collection in (articles.articles, articles.dates, *_period_lists(articles)):
+            if old in collection:
+                collection[collection.index(old)] = new
         articles.context["generated_content"][relative] = new
         writer = ChangedOnlyWriter(str(self.output), settings=self.settings)
         writer.write_file(new.save_as, articles.get_template(new.template), articles.context, article=new,
                           category=getattr(new, "category", None), url=new.url, blog=True)
         return new.save_as
+
+
+    def rewrite_lists(self) -> None:
+        """The home page, the news archive and its years and months, from the warm context: the lists a saved
+        article shows in, written before everything else is regenerated."""
+        articles = next((g for g in self.generators if isinstance(g, ArticlesGenerator)), None)
+        if articles is None:
+            return
+        writer = ChangedOnlyWriter(str(self.output), settings=self.settings)
+        articles.generate_direct_templates(writer.write_file)
+        articles.generate_period_archives(writer.write_file)
+
+
+def _period_lists(articles) -> list[list]:
+    """The article lists of each year's and month's archive (Pelican keeps copies of them)."""
+    return [period[key] for periods in (getattr(articles, "period_archives", None) or {}).values()
+            for period in periods for key in ("articles", "dates")]
 
 
 class _BufferingWriter(Writer):

@@ -295,13 +295,20 @@ def saved_articles(changes, articles: Path) -> list[Path] | None:
     An editor saves in place (modified), by writing a new file over the old one
     (deleted and added), or through a swap or backup file (their names are
     dropped before this): what counts is that every path is an article that
-    is there now. A new article is not known to the warm run, which then asks
+    is there now, or within half a second. A new article is not known to the warm run, which then asks
     for a full rebuild.
     """
     saved = {Path(name).resolve() for _, name in changes}
-    if all(path.suffix == ARTICLE_SUFFIX and articles in path.parents and path.is_file() for path in saved):
-        return sorted(saved)
-    return None
+    if not all(path.suffix == ARTICLE_SUFFIX and articles in path.parents for path in saved):
+        return None
+    # An editor renaming the old file away before writing the new one may be seen between the two steps.
+    deadline = time.monotonic() + REAPPEAR_SECONDS
+    while not all(path.is_file() for path in saved) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return sorted(saved) if all(path.is_file() for path in saved) else None
+
+
+REAPPEAR_SECONDS = 0.5  # how long a saved article may be missing before it counts as deleted
 
 
 SITE_REPLACED = 3  # exit code of a regeneration that found another command's build in place of serve's
@@ -328,18 +335,20 @@ class Background:
         self.pending = False
         self.site.state.busy = True
         forking = multiprocessing.get_context("fork")
-        pages_written = forking.Event()
+        lists_written, pages_written = forking.Event(), forking.Event()
+        # Forked, the copy has the warm run as it is now (the saved article in place): no pickling.
         self.process = forking.Process(
-            target=_regenerate, args=(self.site.run.settings, self.site.options.output, pages_written))
+            target=_regenerate, args=(self.site.run, self.site.options.output, lists_written, pages_written))
         self.process.start()
-        threading.Thread(target=self._finished, args=(self.process, pages_written), daemon=True).start()
+        threading.Thread(target=self._finished, args=(self.process, lists_written, pages_written), daemon=True).start()
 
-    def _finished(self, process, pages_written) -> None:
-        # Open pages reload as soon as the pages are written; the search index follows them.
-        while process.is_alive() and not pages_written.wait(0.05):
-            pass
-        if pages_written.is_set() and not self.site.state.errors:
-            self.site.state.succeeded()
+    def _finished(self, process, lists_written, pages_written) -> None:
+        # Open pages reload as soon as the lists are written, again when every page is; the search index follows.
+        for written in (lists_written, pages_written):
+            while process.is_alive() and not written.wait(0.02):
+                pass
+            if written.is_set() and not self.site.state.errors:
+                self.site.state.succeeded()
         process.join()
         with self.lock:
             if process.exitcode == 0 and not self.site.state.errors and not pages_written.is_set():
@@ -367,18 +376,25 @@ class Background:
             process.join()
 
 
-def _regenerate(settings: dict, output: Path, pages_written) -> None:
-    """Every page again into the live site, writing only what changed; then the search index.
+def _regenerate(warm, output: Path, lists_written, pages_written) -> None:
+    """The lists from the warm run; every page again into the live site, writing only what changed; then the
+    search index.
 
     Under the output's lock, and only while the site is still the build serve made
     (`settings["OUTPUT_PATH"]`): another command's build is never written into.
     """
     from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
 
+    settings = warm.settings
     caches = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     with using_caches(caches), output_lock(output, wait=True, shared=True):
         if live_build(output) != Path(settings["OUTPUT_PATH"]):
             sys.exit(SITE_REPLACED)
+        with PelicanMessages() as messages:
+            warm.rewrite_lists()
+        if messages.lines:
+            sys.exit(1)
+        lists_written.set()
         with PelicanMessages() as messages:
             run = SiteRun(settings)
             run.generate(writer_class=ChangedOnlyWriter, search_later=True)
