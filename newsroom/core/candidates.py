@@ -153,10 +153,10 @@ def in_code(sentence: Sentence, index: int) -> bool:
     return index > 0 and sentence.norms[index - 1] == "/" and sentence.starts[index - 1] + 1 == sentence.starts[index]
 
 
-def _division_of(sentence: Sentence, index: int, end: int, matches: list[Match]) -> int:
-    """Where the name of a division ends: past the registered body written right after it, which it belongs to
-    ("Phòng Tổ chức cán bộ Sở Y tế", "Văn phòng Sở Giáo dục và Đào tạo"); else `end`."""
-    if end >= len(sentence.tokens) or _unit_head(sentence.tokens, index) != _division_head(sentence.tokens, index):
+def _division_of(sentence: Sentence, index: int, head: int, end: int, matches: list[Match]) -> int:
+    """Where the name of a division (its head `head` words long) ends: past the registered body written right
+    after it, which it belongs to ("Phòng Tổ chức cán bộ Sở Y tế", "Văn phòng Sở Giáo dục và Đào tạo"); else `end`."""
+    if end >= len(sentence.tokens) or head != _division_head(sentence.tokens, index):
         return end
     for match in matches:
         if match.first == end and match.kind == "unit" and match.target is not None:
@@ -215,10 +215,10 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             end = whole = _unit_candidate(sentence, index, covered)
             if norm in _DIVISION_BY_WORD:  # "Văn phòng Sở Giáo dục và Đào tạo": the head, then the body it belongs to
                 head = _unit_head(tokens, index)
-                whole = _division_of(sentence, index, max(end, index + head), matches)
+                whole = _division_of(sentence, index, head, max(end, index + head), matches)
                 if end == index and whole > index + head:
                     end = index + head
-            if end > index and not in_code(sentence, index) and not sentence.all_caps:  # (capitals last: a regex)
+            if end > index and not (norms[index - 1] == "/" and in_code(sentence, index)) and not sentence.all_caps:
                 text = _capitalise(sentence.name(index, max(end, whole)))
                 unit = Unit(slugify(text), text, registered=False)
                 resolved.append(Match("unit", index, end, (unit,), unit))
@@ -330,11 +330,23 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 
 def _unit_head(tokens, index: int) -> int:
-    for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        # (the first word is the key it was found by: a one-word head needs no comparison)
-        if len(head) == 1 or tuple(map(_NORM, tokens[index : index + len(head)])) == head:
-            return len(head)
+    heads = _UNIT_HEAD_SHAPES.get(tokens[index].norm)
+    if heads is None:
+        return 0
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else None
+    for length, second, head in heads:
+        # (the first word is the key it was found by: a one-word head needs no comparison, a longer one
+        # is compared from its second word, which most words following a head's first word already fail)
+        if length == 1:
+            return 1
+        if following == second and (length == 2 or tuple(map(_NORM, tokens[index : index + length])) == head):
+            return length
     return 0
+
+
+# The heads by first word as (length, second word, head): what _unit_head compares, computed once.
+_UNIT_HEAD_SHAPES = {word: [(len(head), head[1] if len(head) > 1 else None, head) for head in heads]
+                     for word, heads in _UNIT_HEADS_BY_WORD.items()}
 
 
 def place_at(tokens, index: int) -> int:
