@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
-from newsroom.core.shapes import DIVISION_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
+from newsroom.core.shapes import BRANCH_WORDS, DIVISION_HEADS, FIELD_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
 from itertools import compress, count as counter
 from operator import itemgetter
 
@@ -75,6 +75,7 @@ PLACE_FIRST_WORDS = frozenset(_PLACE_BY_WORD)  # place_at is 0 unless the token 
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
 # Schools and companies are often named after people: a personal name does not end their name.
 PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "ty"), ("tập", "đoàn"), ("bệnh", "viện"),
+                          ("học", "viện"), ("đại", "học"), ("đoàn", "thanh", "niên"),
                           ("hợp", "tác", "xã")))
 # "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
 RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
@@ -430,7 +431,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
         return index  # "Bộ Luật Lao động", "Bộ đội": no ministry
     if previous is not None and previous.norm in PLACE_BEFORE_NAME:
         return index  # "quần đảo Trường Sa", "đường Trường Chinh": a place named like a body
-    if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
+    if tokens[start].norm in RANK_AFTER_HEAD or len(head) == 1 and tokens[start].norm == head[0] and _unit_head(tokens, start):
         return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
     end = _name_words_end(sentence, start, covered, head)
     if end == start and head not in PLACED_HEADS:
@@ -456,6 +457,9 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
                 end += 1
                 continue
+            if token.norm == "," and capitals and head in FIELD_HEADS and _fields_go_on(tokens, end + 1, covered):
+                end += 1  # "Bộ Lao động, Thương binh và Xã hội"
+                continue
             # "Hội đồng Thi đua - Khen thưởng (TĐKT) Trung ương": an abbreviation in brackets inside the name.
             if (token.norm == "(" and capitals and end + 3 < len(tokens) and tokens[end + 2].norm == ")"
                     and tokens[end + 1].text.isupper() and tokens[end + 3].is_capitalised):
@@ -475,6 +479,10 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             lower = 0
             end += 1
             continue
+        if lower and _branch_at(tokens, end):
+            end += len(BRANCH_WORDS)  # "Ngân hàng Chính sách xã hội chi nhánh tỉnh …": the branch is the name's
+            lower = 0
+            continue
         if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised and capitals and (
                 not _new_name(tokens, end + 1) or serving and _unit_head(tokens, end + 1)):
             end += 1  # "Sở Giáo dục và Đào tạo"; "Văn phòng HĐND và UBND huyện" (an office serves both)
@@ -493,6 +501,41 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
         lower += 1
         end += 1
     return end
+
+
+def _branch_at(tokens, index: int) -> bool:
+    return tuple(map(_NORM, tokens[index : index + len(BRANCH_WORDS)])) == BRANCH_WORDS
+
+
+def _fields_go_on(tokens, index: int, covered: list[bool]) -> bool:
+    """After a comma in a ministry's name: more fields, the last after "và" ("…, Thương binh và Xã hội"),
+    none of them a body, a person, a place or a clause."""
+    joined = False
+    for position in range(index, min(len(tokens), index + 8)):
+        token = tokens[position]
+        if covered[position]:
+            return False
+        if token.norm == ",":
+            if position == index or not tokens[position - 1].is_word:
+                return False
+            continue
+        if not token.is_word or place_at(tokens, position):
+            return joined
+        starts_part = position == index or tokens[position - 1].norm in (",", "và")
+        if token.norm == "và" and position > index:
+            joined = False
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is None or not following.is_capitalised or _new_name(tokens, position + 1):
+                return False
+            joined = None  # (the next word decides)
+            continue
+        if starts_part and (not token.is_capitalised or _new_name(tokens, position) or _person_run(tokens, position)):
+            return False
+        if not starts_part and _ends_name(tokens, position):
+            return bool(joined)
+        if joined is None:
+            joined = True
+    return bool(joined)
 
 
 def _ends_name(tokens, index: int) -> bool:
