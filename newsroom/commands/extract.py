@@ -98,7 +98,7 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
         "honours": [
             {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count,
              "status": h.status, "recipient_kind": h.recipient_kind,
-             "decision": asdict(h.decision) if h.decision else None}
+             "decision": asdict(h.decision) if h.decision else None, "uncertain": h.uncertain}
             for h in recognition.honours
         ],
         "unregistered": [{"kind": c.kind, "text": c.text} for c in recognition.unregistered],

@@ -244,6 +244,8 @@ class Catalogue:
             for honour in recognition.honours:
                 if honour.award.slug not in awards or not getattr(honour.award, "registered", True):
                     continue  # an award the registry lacks has no page; the build names it as a warning
+                if getattr(honour, "status", "conferred") == "earlier" or getattr(honour, "uncertain", None):
+                    continue  # history is not this article's honour; a doubtful reading is never published
                 unit = honour.unit
                 conferment = Conferment(
                     award=awards[honour.award.slug],
