@@ -74,6 +74,7 @@ class Grammar:
     place_first: frozenset
     subject_bounds: frozenset  # classes and forms a passive's recipients never run back over
     title_first: frozenset  # first words of titles ("ông", "đồng")
+    contextual: frozenset  # words whose element depends on the words after them: titles, surnames, places, numbers
     trie: dict  # the phrases of the data by word (see _trie)
     proposal_first: frozenset  # first words of proposal phrases
     plain: dict = field(default_factory=dict, compare=False)  # token -> (tags, code), per spelling
@@ -111,7 +112,9 @@ def grammar() -> Grammar:
                    tuple(data["decision"]["words"]), tuple(" ".join(normalise(p).split()) for p in data["consultation"]),
                    frozenset(_LITERALS), special, {k: frozenset(v) for k, v in single.items()},
                    frozenset(p[0] for p in places), frozenset(data["subject_bounds"]),
-                   frozenset(p[0] for p in classes["title"]), _trie(by_phrase),
+                   frozenset(p[0] for p in classes["title"]),
+                   frozenset(p[0] for p in classes["title"]) | SURNAMES | {p[0] for p in places} | frozenset(numbers),
+                   _trie(by_phrase),
                    frozenset(p[0] for p in classes["proposal"]))
 
 
@@ -279,14 +282,19 @@ def elements(sentence, matches) -> list[Element]:
     out: list[Element] = []
     append = out.append
     index, count = 0, len(tokens)
-    special, plain = g.special, g.plain_caps if caps else g.plain
-    next_start = min(starts, default=count)
+    special, plain, contextual = g.special, g.plain_caps if caps else g.plain, g.contextual
+    names = sorted(starts)
+    names.append(count)
+    following = 0
+    next_start = names[0]
     while index < count:
         if index == next_start:
             match = starts[index]
             append(_name_element(index, match))
             index = match.last
-            next_start = min((s for s in starts if s >= index), default=count)
+            while names[following] < index:
+                following += 1
+            next_start = names[following]
             continue
         norm = norms[index]
         if norm not in special and not norm[:1].isdigit():
@@ -298,7 +306,20 @@ def elements(sentence, matches) -> list[Element]:
             append(_new(Element, (index, index + 1, code[0], norm, None, None, code[1])))
             index += 1
             continue
-        index = _special(g, sentence, index, starts, caps, next_start, append)
+        if norm in contextual or norm[:1].isdigit() or not tokens[index].is_word:
+            index = _special(g, sentence, index, starts, caps, next_start, append)
+            continue
+        # A word that only starts phrases of the data ("trao", "cá"): the longest phrase, inline.
+        length, classes = _phrase(g, norms, index, next_start)
+        if length:
+            tags = classes | _WORD
+            form = "_".join(norms[index : index + length]) if length > 1 else norm
+            append(_new(Element, (index, index + length, tags, form, None, None, code_of(tags, form))))
+            index += length
+        else:
+            tags, code = _plain(g, tokens[index], caps)
+            append(_new(Element, (index, index + 1, tags, norm, None, None, code)))
+            index += 1
     return out
 
 
@@ -328,19 +349,20 @@ def _special(g: "Grammar", sentence, index: int, starts, caps: bool, limit: int,
         tags, code = _plain(g, tokens[index], caps)
         append(_new(Element, (index, index + 1, tags, norm, None, None, code)))
         return index + 1
+    if norm[:1].isdigit():
+        value = _number(norm)
+        if value is not None:
+            tags = _YEAR if len(norm) == 4 and 1900 <= value <= 2100 else _NUM
+            append(_new(Element, (index, index + 1, tags, norm, None, value, code_of(tags, norm))))
+            return index + 1
     person = _person(g, sentence, index, starts, caps) if norm in g.title_first or norm in SURNAMES else 0
     if person:
-        append(_new(Element, (index, person, _PERSON, "person", None, None, code_of(_PERSON, "person"))))
+        append(_new(Element, (index, person, _PERSON, "person", None, None, _PERSON_CODE[0] or _code(_PERSON))))
         return person
     place = _place(g, sentence, index, starts, caps) if norm in g.place_first else 0
     if place:
         append(_new(Element, (index, place, _PLACE, "place", None, None, code_of(_PLACE, "place"))))
         return place
-    value = _number(norm)
-    if value is not None:
-        tags = _YEAR if len(norm) == 4 and 1900 <= value <= 2100 else _NUM
-        append(_new(Element, (index, index + 1, tags, norm, None, value, code_of(tags, norm))))
-        return index + 1
     if norm in g.numbers and index + 1 < len(tokens) \
             and _phrase(g, norms, index + 1)[1] & {"individuals", "collectives", "count_unit"}:
         append(_new(Element, (index, index + 1, _NUM, norm, None, g.numbers[norm], code_of(_NUM, norm))))
@@ -358,6 +380,12 @@ def _special(g: "Grammar", sentence, index: int, starts, caps: bool, limit: int,
 
 _PERSON, _PLACE, _NUM, _YEAR, _WORD = (frozenset((t,)) for t in ("person", "place", "num", "year", "word"))
 _CODES: dict = {}
+_PERSON_CODE = [None]
+
+
+def _code(tags: frozenset) -> str:
+    _PERSON_CODE[0] = code_of(tags, "person")
+    return _PERSON_CODE[0]
 
 
 def code_of(tags: frozenset, form: str) -> str:
@@ -498,18 +526,21 @@ class Found:
 
 
 def find(row: list[Element], text: str, offsets: list[int], patterns=None) -> list[Found]:
-    """The matches of every pattern around each award, in pattern order: for each award, a pattern's
-    match is the one that starts first (at most `reach` elements before it) and holds the award."""
+    """The matches of every pattern around each award, in pattern order (see `around`)."""
     awards = [i for i, element in enumerate(row) if "award" in element.tags]
-    found: list[Found] = []
+    return [found for award in awards for found in around(row, text, offsets, award, patterns)]
+
+
+def around(row: list[Element], text: str, offsets: list[int], award: int, patterns=None):
+    """The match of each pattern that holds the award at `award`, in the data's order, one at a time:
+    the one that starts first, at most `reach` elements before it. (A generator: the caller stops at
+    the first reading it can use.)"""
     for pattern in patterns if patterns is not None else grammar().patterns:
         if pattern.needs and not all(need in text for need in pattern.needs):
             continue
-        for award in awards:
-            match = _around(pattern, row, text, offsets, award)
-            if match is not None:
-                found.append(match)
-    return found
+        match = _around(pattern, row, text, offsets, award)
+        if match is not None:
+            yield match
 
 
 def _around(pattern: Pattern, row, text: str, offsets: list[int], award: int) -> Found | None:

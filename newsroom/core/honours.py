@@ -13,10 +13,11 @@ Relatives receiving on behalf are skipped inside a recipient ("thân nhân").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsroom.core.grammar import encode, elements, find, grammar
+from newsroom.core.grammar import around, encode, elements, grammar, tag_char
 from newsroom.core.matching import Match, Sentence
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
@@ -120,7 +121,10 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         _remember(sentence, matches, row, state)
         return honours
     text, offsets = encode(row)
-    found = find(row, text, offsets)
+    view = _Text(text, offsets)
+
+    def found(award: int):
+        return around(row, text, offsets, award)
     inherited = state.list_status if (sentence.item or state.open_list) else None
     honours: list[Honour] = []
     opened: OpenList | None = None
@@ -131,7 +135,7 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         if reading is None:
             continue
         recipients, span, listed = reading
-        status, uncertain = _status(row, position, span, inherited, state)
+        status, uncertain = _status(row, view, position, span, inherited, state)
         if recipients[0].record:
             status, uncertain = "earlier", None
         award = element.match.target
@@ -176,17 +180,11 @@ def _reading(row, position, found, sentence, state):
 
 
 def _first_reading(row, position, found, sentence, state, forward_only=False, backward_only=False):
-    tried = set()  # a pattern's first match around the award is its reading; later ones are parts of it
-    for result in found:
-        if result.pattern.name in tried:
-            continue
+    for result in found(position):
         if forward_only and not ("recipient" in result.slots and result.slots["recipient"][0][0] > position):
             continue
         if backward_only and not ("recipient" in result.slots and result.slots["recipient"][0][0] < position):
             continue
-        if not any(first <= position < last for first, last in result.slots.get("award", ())):
-            continue
-        tried.add(result.pattern.name)
         if "recipient" in result.slots:
             first, last = result.slots["recipient"][0][0], result.slots["recipient"][-1][1]
             backwards = last <= position
@@ -226,52 +224,102 @@ def _ends_with_colon(row) -> bool:
 
 def _counted_kind(row, first, position) -> tuple[str, str]:
     award = row[position].match.target
-    name = normalise(award.name)
+    name = _normal(award.name)
     if name.startswith(("tập thể", "cờ")) or award.kind == "emulation_flag":
         return "collectives", "tập thể"
     return "individuals", "cá nhân"
 
 
-def _status(row, position, span, inherited, state) -> tuple[str, str | None]:
+class _Text:
+    """A row's text for the patterns, read by character: which classes stand between two elements."""
+
+    __slots__ = ("text", "offsets", "chars")
+
+    def __init__(self, text: str, offsets: list[int]):
+        self.text, self.offsets = text, offsets
+        # The classes the row has at all: most rows have no proposal, history or posthumous word.
+        self.chars = {name: char for name, char in _tag_chars().items() if char in text}
+
+    def has(self, name: str, first: int, last: int) -> bool:
+        char = self.chars.get(name)
+        return char is not None and first < last and self.text.find(char, self.offsets[first], self.offsets[last]) >= 0
+
+    def index(self, position: int) -> int:
+        """The element at a position of the text."""
+        return bisect_right(self.offsets, position) - 1
+
+    def find(self, form: str, first: int, last: int | None = None) -> int:
+        """The first element from `first` (before `last`) written as `form`, or -1."""
+        end = self.offsets[-1] if last is None else self.offsets[last]
+        found = self.text.find("|" + form + "›", self.offsets[first], end)
+        return -1 if found < 0 else self.index(found)
+
+    def rfind(self, form: str, first: int, last: int) -> int:
+        found = self.text.rfind("|" + form + "›", self.offsets[first], self.offsets[last])
+        return -1 if found < 0 else self.index(found)
+
+
+@lru_cache(maxsize=1)
+def _tag_chars() -> dict:
+    return {name: tag_char(name) for name in ("proposal", "history", "posthumous", "incl", "opener", "year", "num")}
+
+
+def _status(row, view: _Text, position, span, inherited, state) -> tuple[str, str | None]:
     """The status the award's clause gives it, and whether another reading is possible."""
-    start = _clause_start(row, position)
-    end = max(span[1] if span else 0, _clause_end(row, position))
-    before = row[start:position]
-    between = row[position + 1 : span[0]] if span and span[0] > position else []
-    scope = before + between + (row[span[0] : position] if span and span[1] <= position else [])
-    tags = set().union(*(e.tags for e in scope)) if scope else set()
+    start = _clause_start(row, view, position)
+    end = max(span[1] if span else 0, _clause_end(view, position, len(row)))
+    ranges = [(start, position)]
+    if span and span[0] > position:
+        ranges.append((position + 1, span[0]))
+    elif span and span[1] <= position:
+        ranges.append((span[0], position))
     uncertain = None
-    if "proposal" in tags:
+
+    def within(name: str) -> bool:
+        for first, last in ranges:
+            if view.has(name, first, last):
+                return True
+        return False
+
+    if within("proposal"):
         status = "proposed"
     elif inherited or state.article_status:
         status = inherited or state.article_status
-    elif "history" in tags or _past_year(row[start:end], state):
+    elif within("history") or _past_year(row, view, start, end, state):
         status = "earlier"
-    elif "posthumous" in tags:
+    elif within("posthumous"):
         status = "posthumous"
     else:
         status = "conferred"
-    if status != "proposed" and any("proposal" in e.tags for e in row):
+    if status != "proposed" and view.has("proposal", 0, len(row)):
         uncertain = "status"  # a proposal word in the sentence, outside this award's clause
     return status, uncertain
 
 
-def _clause_start(row, position) -> int:
+def _clause_start(row, view: _Text, position) -> int:
     """After the last ";" (or ", đồng thời") before the award that is not inside a list opened by ":" or "gồm"."""
-    listing = next((i for i, e in enumerate(row) if e.form == ":" or "incl" in e.tags), len(row))
-    start = 0
-    for index in range(min(position, listing)):
-        if row[index].form == ";" or "opener" in row[index].tags and index and row[index - 1].form == ",":
-            start = index + 1
+    listing = min(i for i in (view.find(":", 0), len(row)) if i >= 0)
+    if view.has("incl", 0, listing):
+        listing = next(i for i in range(listing) if "incl" in row[i].tags)
+    limit = min(position, listing)
+    start = view.rfind(";", 0, limit) + 1
+    if view.has("opener", start, limit):
+        for index in range(max(start, 1), limit):
+            if "opener" in row[index].tags and row[index - 1].form == ",":
+                start = index + 1
     return start
 
 
-def _clause_end(row, position) -> int:
-    return next((i for i in range(position + 1, len(row)) if row[i].form == ";"), len(row))
+def _clause_end(view: _Text, position, count) -> int:
+    found = view.find(";", position + 1) if position + 1 < count else -1
+    return count if found < 0 else found
 
 
-def _past_year(scope, state) -> bool:
+def _past_year(row, view: _Text, start: int, end: int, state) -> bool:
     """"đã được tặng … năm 2010": a year before the article's newest, with "đã" in the clause."""
+    if state.newest_year == 0 or not view.has("year", start, end):
+        return False
+    scope = row[start:end]
     years = [e.value for e in scope if "year" in e.tags]
     return bool(years) and state.newest_year > 0 and max(years) < state.newest_year - 1 \
         and any(e.form == "đã" for e in scope)
@@ -287,10 +335,15 @@ def _authority(sentence, row, position) -> str | None:
             return sentence.slice(row[after + 1].first, row[end - 1].last)
     award = row[position].match.target
     if award.authority and after < len(row) and "unit" in row[after].tags \
-            and normalise(award.name).endswith(normalise(award.authority)):
+            and _normal(award.name).endswith(_normal(award.authority)):
         # "Bằng khen của Bộ trưởng Bộ Công Thương": the generic award, its authority named in full.
         return f"{award.authority} {sentence.slice(row[after].first, row[after].last)}"
     return award.authority
+
+
+@lru_cache(maxsize=4096)
+def _normal(name: str) -> str:
+    return normalise(name)
 
 
 # Recipient lists
@@ -322,19 +375,22 @@ def _items(row, first, last) -> list[tuple[int, int, list[int]]]:
 
 def _recipients(row, first, last, sentence, state, backwards: bool) -> list[_Recipient]:
     items = _items(row, first, last)
-    parsed = [_parse(row, item, sentence, state) for item in items]
-    if backwards:
-        kept = []
-        for recipient in reversed(parsed):
+    parsed = []
+    if backwards:  # the trailing items that read as recipients, read from the verb back
+        for item in reversed(items):
+            recipient = _parse(row, item, sentence, state)
             if recipient is None:
                 break
-            kept.insert(0, recipient)
-        parsed = kept
-    else:
-        while parsed and parsed[0] is None:
-            parsed.pop(0)
-        if None in parsed:
-            parsed = parsed[: parsed.index(None)]
+            parsed.append(recipient)
+        parsed.reverse()
+    else:  # the leading items that read as recipients
+        for item in items:
+            recipient = _parse(row, item, sentence, state)
+            if recipient is None:
+                if parsed:
+                    break
+                continue
+            parsed.append(recipient)
     return _walk(parsed, sentence, row, state)
 
 
@@ -347,7 +403,7 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
         indices = indices[1:]
     if not indices:
         return None
-    if not row[indices[0]].tags & {"person", "unit", "num"}:
+    if not row[indices[0]].tags & {"person", "unit", "num"} and any("num" in row[i].tags for i in indices):
         # "toàn ngành có 45 công chức": a count inside the item says what it is.
         counted = next((p for p, i in enumerate(indices[:-1]) if "num" in row[i].tags
                         and row[indices[p + 1]].tags & (_GROUP_TAGS | {"count_unit"})), None)
@@ -584,11 +640,16 @@ def _narrower(registry: Registry, current: Unit | None, new: Unit | None) -> Uni
 
 def _variant(award: Award, recipient: _Recipient, registry: Registry) -> Award:
     """"539 lượt tập thể đạt Lao động tiên tiến": collectives get the collective title."""
-    if recipient.kind == "group" and recipient.group_kind == "collectives" and not award.name.lower().startswith("tập thể"):
-        collective = registry.find_award(f"Tập thể {award.name}")
-        if collective is not None:
-            return collective
+    if recipient.kind == "group" and recipient.group_kind == "collectives":
+        key = (id(registry), award.slug, award.name)
+        if key not in _COLLECTIVE:
+            named = award.name.lower().startswith("tập thể")
+            _COLLECTIVE[key] = None if named else registry.find_award(f"Tập thể {award.name}")
+        return _COLLECTIVE[key] or award
     return award
+
+
+_COLLECTIVE: dict = {}  # (registry, award) -> its collective title, or None
 
 
 def _honour(award: Award, recipient: _Recipient, authority: str | None, sentence: Sentence, status: str,
@@ -611,11 +672,19 @@ def _honour(award: Award, recipient: _Recipient, authority: str | None, sentence
 
 
 @lru_cache(maxsize=1)
+def _decision_letters() -> tuple:
+    return tuple(dict.fromkeys(c for word in grammar().decision_words for c in (word[0], word[0].upper())))
+
+
+@lru_cache(maxsize=1)
 def _decision_regex() -> re.Pattern:
     return re.compile(grammar().decision, re.IGNORECASE)
 
 
 def find_decision(text: str) -> Decision | None:
+    letters = _decision_letters()
+    if not (letters[0] in text or letters[1] in text or any(letter in text for letter in letters[2:])):
+        return None  # no first letter of a decision word: most sentences, skipped without lowering them
     lowered = text.lower()
     if not any(word in lowered for word in grammar().decision_words):
         return None  # most sentences name no decision: skipped without the regex
