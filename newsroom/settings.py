@@ -100,12 +100,12 @@ def load_settings(path: Path, overrides: dict | None = None, for_pelican: bool =
 def _remembered_templates(environment: dict, cache_root: Path) -> dict:
     """Templates compiled once and kept (Jinja checks the template's file before using its kept code), and
     not looked at again during a run: a build is one run, and `serve` starts a new run when the theme changes."""
-    from jinja2 import FileSystemBytecodeCache
+    from newsroom.integrity import signed_bytecode_cache
 
     folder = Path(cache_root) / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        environment = {"bytecode_cache": FileSystemBytecodeCache(str(folder)), **environment}
+        environment = {"bytecode_cache": signed_bytecode_cache(folder), **environment}
     except OSError:
         pass  # no cache folder: templates are compiled on every run
     return {"auto_reload": False, **environment}

@@ -9,18 +9,18 @@ one rename replaces it.
 
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks.site import check_content
+from newsroom.cache_users import using_caches
+from newsroom.checks.site import check_content, prune_caches
 from newsroom.errors import BuildFailed
 from newsroom.settings import SettingsError, load_settings
 from newsroom.site_output import (
-    live_build, output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
+    output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
 )
 
 
@@ -68,22 +68,24 @@ def run_pelican(settings: dict, output: Path) -> list[str]:
     return run_site(settings, output)[0]
 
 
-def run_site(settings: dict, output: Path, previous: Path | None = None):
-    """(messages, SiteRun): the run's generators stay usable for re-publishing one article.
-
-    `previous`: the build being replaced; pages that come out the same are linked from it.
-    """
-    from newsroom.pelicanrun import ReusingWriter, SiteRun
+def run_site(settings: dict, output: Path):
+    """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
+    from newsroom.pelicanrun import FreshWriter, SiteRun
 
     run = None
     with PelicanMessages() as messages:
         run = SiteRun({**settings, "OUTPUT_PATH": str(output)})
-        run.generate(functools.partial(ReusingWriter, previous=str(previous) if previous else None))
+        run.generate(FreshWriter)
     return messages.lines, run
 
 
 class PelicanMessages:
-    """Pelican's warnings and errors (and any exception it raises) while the block runs, as messages."""
+    """What Pelican reports while the block runs (warnings, errors, an exception it raises), as one message of ours.
+
+    Pelican's lines are English and about Pelican: they go to its log file (newsroom.pelicanlog), and
+    `lines` says in our words that the build failed and where they are. `check` passes exactly when the
+    build succeeds, so this only happens when the theme, plugins or code are at fault, never the content.
+    """
 
     def __enter__(self):
         self.collector = _PelicanLogCollector()
@@ -92,22 +94,34 @@ class PelicanMessages:
         return self
 
     def __exit__(self, kind, failure, traceback) -> bool:
-        logging.getLogger("pelican").removeHandler(self.collector)
+        logger = logging.getLogger("pelican")
+        logger.removeHandler(self.collector)
         records = self.collector.records
         if failure is not None and isinstance(failure, Exception):  # Pelican raises bare exceptions for template and writer errors
-            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR",
-                                                  "msg": f"{type(failure).__name__}: {failure}"}))
-        self.lines += [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in records]
+            record = logging.makeLogRecord({"name": "pelican", "levelno": logging.ERROR, "levelname": "ERROR",
+                                            "msg": f"{type(failure).__name__}: {failure}"})
+            logger.handle(record)
+            records.append(record)
+        if records:
+            from newsroom.pelicanlog import pelican_log_path
+
+            where = pelican_log_path()
+            self.lines.append(
+                f"lỗi: không dựng được trang (Pelican báo {len(records)} dòng, "
+                f"{f'ghi ở {where}' if where else 'không ghi được tệp nhật ký'}); hãy báo cho người quản trị cổng / "
+                f"error: the site could not be built (Pelican reported {len(records)} lines, "
+                f"{f'logged in {where}' if where else 'no log file could be written'}); tell the portal's administrator")
         return failure is None or isinstance(failure, Exception)
 
 
-def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
+def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False) -> BuildReport:
+    """Check and build; `wait`: for another command holding the output to finish, instead of refusing at once."""
     started = time.perf_counter()
     settings = site_settings(options)
     _refuse_unsafe_output(options)
     state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     fingerprint = _inputs_of(options, settings)
-    with output_lock(options.output) as output:
+    with using_caches(state_folder) as caches, output_lock(options.output, wait=wait) as output:
         remove_leftovers(output)
         kept = None if keep_run else is_current(state_folder, output, fingerprint)
         if kept is not None:  # same inputs as the build that made this output: same check, same site
@@ -116,12 +130,14 @@ def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
         if checked.errors:
             raise BuildFailed([str(p) for p in checked.errors])
         with staging_for(output, shown=options.output) as staging:
-            messages, run = run_site(settings, staging, previous=live_build(output))
+            messages, run = run_site(settings, staging)
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
-    run.moved_to(options.output.resolve())
+        if caches.alone():  # another command using the caches would lose what it is about to read
+            prune_caches(options.content, settings, checked)
+    run.moved_to(staging.resolve())  # swapped in: the folder `output` now links to
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
 
 

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 from newsroom.core.rawimport import PLACEHOLDER
 from newsroom.core.source import MarkdownSource
 
+from newsroom.site.static_files import is_photo_name
+
 from .problems import Problem, error, warning
 
 IMAGE = re.compile(
@@ -95,6 +97,12 @@ def _check_image(source: MarkdownSource, content: Path, number: int, match: re.M
             path, number,
             f"không tìm thấy tệp ảnh {src} trong thư mục nội dung",
             f"photo file {src} not found in the content folder",
+        ))
+    elif not is_photo_name(target):
+        problems.append(error(
+            path, number,
+            f"{src} không phải ảnh được phép; trang chỉ hiện ảnh JPEG, PNG, WebP",
+            f"{src} is not an allowed photo; pages show JPEG, PNG and WebP photos only",
         ))
     return problems
 

@@ -7,6 +7,7 @@ save: analyses come from memory or the cache, so only changed files cost time.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from newsroom.analysis.render import body_markdown_settings
 from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
+from newsroom.site.static_files import static_file_problems
 
 from .articles import check_article
+from .honour_edits import check_honour_edits
 from .duplicates import check_duplicates, destination
 from .links import check_links, published_paths
 from .paths import special_file_problems
@@ -27,6 +30,14 @@ from .slugs import slugify
 # The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
 ARTICLE_SUFFIX = ".md"
 SOURCE_FOLDERS = ("articles", "pages")
+# What editors' programs leave beside a file they save: hidden and swap files (".bai.md.swp", ".#bai.md"),
+# backups ("bai.md~", "#bai.md#"), vim's probe of the folder ("4913"), JetBrains' and Kate's temporary copies.
+EDITOR_LEFTOVER = re.compile(r"^\.|~$|^#.*#$|^\d+$|___jb_(?:tmp|old)___$|\.kate-swp$")
+
+
+def editor_leftover(name: str) -> bool:
+    """Whether a file of this name is an editor's working copy, never an article: not checked, not watched."""
+    return EDITOR_LEFTOVER.search(name) is not None
 
 
 def article_files(content: Path) -> list[Path]:
@@ -90,9 +101,11 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     page_sources = [analyses[p].source for p in result.pages if p in analyses]
     problems += check_duplicates(article_sources)
     problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
+    static_paths = tuple((settings or {}).get("STATIC_PATHS") or ("images",))
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
+    problems += static_file_problems(content, static_paths)
     theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
-    published = published_paths(content, article_sources, page_sources, analyser.registry, theme)
+    published = published_paths(content, article_sources, page_sources, analyser.registry, theme, static_paths)
     # An article's own checks read its analysis and, on disk, the photos and files it links to, and the
     # site's addresses: while none of those changed (a save in `serve` changes one article), reuse them.
     world = (_files_stamp(content), hash(frozenset(published)))
@@ -107,6 +120,11 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
     return result
 
 
+def prune_caches(content: Path, settings: dict, checked: ContentCheck) -> None:
+    """After a build: the caches keep what this build read, nothing of deleted articles, photos or older code."""
+    analyser_for(Path(content), settings).prune_caches(checked.articles + checked.pages)
+
+
 def _article_problems(analysis, content: Path, page: bool, registry, published: set[str]) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
@@ -115,6 +133,7 @@ def _article_problems(analysis, content: Path, page: bool, registry, published: 
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
+        problems += check_honour_edits(source, registry, analysis.recognition)
     problems += check_corrections(source)
     problems += check_links(content, analysis, _page_url(source, page), published)
     return problems
@@ -152,7 +171,7 @@ def _unpublished_files(content: Path) -> list[Problem]:
     for folder in SOURCE_FOLDERS:
         root = content / folder
         for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and path.suffix != ARTICLE_SUFFIX and not path.name.startswith("."):
+            if path.is_file() and path.suffix != ARTICLE_SUFFIX and not editor_leftover(path.name):
                 problems.append(error(
                     path, 1,
                     f"tệp này không phải bài Markdown (đuôi {ARTICLE_SUFFIX}) nên sẽ không được đăng; hãy đổi tên hoặc chuyển đi",

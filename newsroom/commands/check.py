@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from newsroom.cache_users import using_caches
 from newsroom.checks.site import SOURCE_FOLDERS, check_content, source_files
 from newsroom.checks.text import fix_nfc
 from newsroom.settings import SettingsError, load_settings
@@ -39,7 +40,8 @@ def run(args) -> int:
             for path in source_files(content, folder):
                 if fix_nfc(path):
                     print(f"{path}: đã chuyển sang dạng NFC / rewritten in NFC")
-    checked = check_content(content, settings)
+    with using_caches(Path(settings["ANALYSIS_CACHE_PATH"]).parent):  # a build meanwhile must not prune them
+        checked = check_content(content, settings)
     for problem in checked.problems:
         print(problem)
     errors, warnings = len(checked.errors), len(checked.warnings)
