@@ -56,6 +56,7 @@ class Pattern:
     reach: int  # how many elements before its award a match may start
     ends_at_award: bool  # the shape ends with its award slot
     first: str | None  # the class every match starts with, when the shape starts with a bare class
+    doubt: str | None = None  # "named": named recipients of this pattern are uncertain
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ def _compile(data: dict, macros: dict, number: int) -> Pattern:
         after = _TOKEN.match(data["shape"].strip(), head.end())
         first = "award" if after is not None and after.group(0).strip() in ("$awards", "award") else None
     return Pattern(data["name"], data["shape"], regex, slots, examples, needs, groups, int(data["reach"]), ends,
-                   first)
+                   first, data.get("doubt"))
 
 
 # Elements of a sentence

@@ -65,6 +65,7 @@ class _Recipient:
     role: str | None = None
     group_kind: str | None = None
     record: bool = False  # read from a list of what a unit received before: history
+    doubt: bool = False  # the pattern that read it allows another role for it
     first: int = 0  # element range in the row
     last: int = 0
 
@@ -140,8 +141,8 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
             status, uncertain = "earlier", None
         award = element.match.target
         authority = element.match.authority or _authority(sentence, row, position)
-        made = [_honour(_variant(award, r, registry), r, authority, sentence, status, decision, uncertain)
-                for r in recipients]
+        made = [_honour(_variant(award, r, registry), r, authority, sentence, status, decision,
+                        "recipient" if r.doubt else uncertain) for r in recipients]
         honours.extend(made)
         if listed:
             opened = OpenList(award, authority, status, decision, [h for h in made if h.count is not None],
@@ -191,6 +192,9 @@ def _first_reading(row, position, found, sentence, state, forward_only=False, ba
             if first == last:
                 first = _subject_start(row, last)
             recipients = _recipients(row, first, last, sentence, state, backwards)
+            if recipients and result.pattern.doubt == "named":
+                for recipient in recipients:
+                    recipient.doubt = recipient.kind in ("person", "unit")
             if recipients:
                 listed = not backwards and last == len(row) and any(
                     row[i].tags & {"incl"} or row[i].form == ":" for i in range(first - 1, last))
@@ -213,9 +217,27 @@ def _subject_start(row, end: int) -> int:
     """Where the recipients before a passive verb may start: back from `end` to a bound of the data."""
     bounds = grammar().subject_bounds
     start = end
-    while start > 0 and not (row[start - 1].tags & bounds or row[start - 1].form in bounds):
+    while start > 0:
+        element = row[start - 1]
+        if element.form in (":", ";") and _intro_before(row, start - 1):
+            start -= 1  # "Các đồng chí: A, chức vụ; B, chức vụ được tặng": the list is the subject
+            continue
+        if element.tags & bounds or element.form in bounds:
+            break
         start -= 1
     return start
+
+
+def _intro_before(row, index: int) -> bool:
+    """Whether a list of persons or groups is opened before `index` ("các đồng chí:", "các cá nhân gồm:")."""
+    for position in range(index, 0, -1):
+        element = row[position]
+        if element.form == ":":
+            introducer = row[position - 1]
+            return bool(introducer.tags & (_GROUP_TAGS | {"title"})) and not introducer.tags & {"person"}
+        if element.tags & {"award", "confer", "passive", "proposal", "stop", "opener"}:
+            return False
+    return False
 
 
 def _ends_with_colon(row) -> bool:
