@@ -26,6 +26,8 @@ STATUSES = ("conferred", "proposed", "posthumous", "earlier")
 RECIPIENT_KINDS = ("person", "unit", "individuals", "collectives")
 _GROUP_TAGS = frozenset(("individuals", "collectives"))
 _ENDS = frozenset((".", "!", "?", "…"))
+_CLAUSE_VERBS = frozenset(("proposal", "passive", "confer"))
+_HEAD_BOUNDS = frozenset(("award", "proposal", "passive", "confer", "opener", "presenter"))
 _SKIPPED = frozenset(("plural", "kin", "for", "filler", "opener", "and", "incl", "quote"))
 
 
@@ -80,6 +82,7 @@ class OpenList:
     decision: Decision | None
     counted: list[Honour] = field(default_factory=list)
     named: int = 0
+    weak: bool = False  # opened by an unnamed group: only a sentence that introduces a list goes on with it
 
 
 @dataclass
@@ -147,6 +150,9 @@ def sentence_honours(sentence: Sentence, matches: list[Match], registry: Registr
         if listed:
             opened = OpenList(award, authority, status, decision, [h for h in made if h.count is not None],
                               sum(1 for h in made if h.count is None and h.recipient_kind in ("person", "unit")))
+        elif all(r.kind == "group" and r.count is None for r in recipients) and position == _last_award(row):
+            # "tặng Bằng khen cho các tập thể …" then "Theo đó, 39 tập thể gồm: A; B; …": the group may be named next.
+            opened = OpenList(award, authority, status, decision, weak=True)
     state.open_list = opened
     if opened is None and not sentence.item:
         state.list_status = None
@@ -191,7 +197,25 @@ def _first_reading(row, position, found, sentence, state, forward_only=False, ba
             backwards = last <= position
             if first == last:
                 first = _subject_start(row, last)
+            if not backwards and last < len(row) and row[last].tags & _CLAUSE_VERBS:
+                # "…: A; B; 2 tập thể đề nghị tặng …": the items after the last ";" are the next clause's subject.
+                cut = max((i for i in range(first, last) if row[i].form == ";"), default=None)
+                if cut is not None:
+                    last = cut
             recipients = _recipients(row, first, last, sentence, state, backwards)
+            if backwards and not any(r.kind in ("person", "unit") for r in recipients):
+                # "8 đồng chí nguyên là cán bộ … qua các thời kỳ được trao tặng": the counted head of the clause,
+                # with all its description, is the subject.
+                head = _counted_head(row, last)
+                if head is not None:
+                    first = head
+                    recipients = [r for r in _recipients(row, head, last, sentence, state, False)
+                                  if r.kind == "group" and r.count is not None] or recipients
+            awards = result.slots.get("award", ())
+            if recipients and sum("award" in row[i].tags for a, b in awards for i in range(a, b)) > 1:
+                # "trao Huân chương A, Huân chương B cho 3 cá nhân": the number counts all the awards together.
+                for recipient in recipients:
+                    recipient.count = None
             if recipients and result.pattern.doubt == "named":
                 for recipient in recipients:
                     recipient.doubt = recipient.kind in ("person", "unit")
@@ -228,6 +252,17 @@ def _subject_start(row, end: int) -> int:
     return start
 
 
+def _counted_head(row, end: int) -> int | None:
+    """The first counted group ("8 đồng chí", "5 trường học") of the clause that ends at `end`."""
+    start = end
+    while start > 0 and not (row[start - 1].tags & _HEAD_BOUNDS or row[start - 1].form in (":", ";")):
+        start -= 1
+    for index in range(start, end - 1):
+        if "num" in row[index].tags and row[index + 1].tags & _GROUP_TAGS:
+            return index
+    return None
+
+
 def _intro_before(row, index: int) -> bool:
     """Whether a list of persons or groups is opened before `index` ("các đồng chí:", "các cá nhân gồm:")."""
     for position in range(index, 0, -1):
@@ -238,6 +273,10 @@ def _intro_before(row, index: int) -> bool:
         if element.tags & {"award", "confer", "passive", "proposal", "stop", "opener"}:
             return False
     return False
+
+
+def _last_award(row) -> int:
+    return max(i for i, e in enumerate(row) if "award" in e.tags)
 
 
 def _ends_with_colon(row) -> bool:
@@ -307,7 +346,7 @@ def _status(row, view: _Text, position, span, inherited, state) -> tuple[str, st
         status = "proposed"
     elif inherited or state.article_status:
         status = inherited or state.article_status
-    elif within("history") or _past_year(row, view, start, end, state):
+    elif view.has("history", 0, position) or within("history") or _past_year(row, view, start, end, state):
         status = "earlier"
     elif within("posthumous"):
         status = "posthumous"
@@ -477,6 +516,9 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
     if "role" in head.tags:
         return _Recipient("role", sentence.slice(item_first, item_last), unit=_first_unit(row, rest), first=start,
                           last=end)
+    if 3 <= len(indices) <= 4 and all("cap" in row[i].tags for i in indices) \
+            and row[indices[-1]].last - row[indices[0]].first == len(indices):
+        return _Recipient("person", sentence.slice(item_first, item_last), first=start, last=end)  # "Thân Thị Vớt"
     return None
 
 
@@ -594,13 +636,18 @@ def _continue_list(sentence, row, state, decision) -> list[Honour]:
     opened = state.open_list
     if opened is None or not row:
         return []
-    intro = next((i for i in range(min(len(row), 12) - 1, -1, -1) if row[i].form == ":"), None)
+    reach = 40 if opened.weak else 12  # a group named before may come back with a long description
+    intro = next((i for i in range(min(len(row), reach) - 1, -1, -1) if row[i].form == ":"), None)
     if intro is None:
         intro = next((i for i, e in enumerate(row[:8]) if "incl" in e.tags), None)
     first = row[0]
+    counted: list[_Recipient] = []
     if intro is not None and any(e.tags & (_GROUP_TAGS | {"person", "unit", "place"}) for e in row[:intro]):
         start = intro + 1
-    elif first.tags & {"person", "unit"} or sentence.item:
+        if opened.weak:  # "Theo đó, có 39 tập thể … gồm:": the number of the group named before
+            lead = [_parse(row, item, sentence, state) for item in _items(row, 0, intro)]
+            counted = [r for r in lead if r is not None and r.kind == "group" and r.count is not None][:1]
+    elif (first.tags & {"person", "unit"} or sentence.item) and not opened.weak:
         start = 0
     else:
         state.open_list = None
@@ -608,13 +655,21 @@ def _continue_list(sentence, row, state, decision) -> list[Honour]:
     parsed = [_parse(row, item, sentence, state) for item in _items(row, start, len(row))]
     recipients = [r for r in _walk([p for p in parsed if p is not None], sentence, row, state) if r.kind != "group"]
     if not recipients:
+        state.open_list = None
         return []
-    opened.named += len(recipients)
-    for counted in opened.counted:
-        if counted.count is not None and counted.count <= opened.named and counted not in state.dropped:
-            state.dropped.append(counted)  # the names now cover the number
-    return [_honour(opened.award, r, opened.authority, sentence, opened.status, opened.decision or decision, None)
+    weak = opened.weak
+    if weak:
+        opened.weak, opened.counted, opened.named = False, [], 0
+        recipients = counted + recipients
+    made = [_honour(opened.award, r, opened.authority, sentence, opened.status, opened.decision or decision, None)
             for r in recipients]
+    if weak and counted:
+        opened.counted = made[:1]  # the group's number: dropped once the names cover it
+    opened.named += sum(1 for honour in made if honour.count is None)
+    for honour in opened.counted:
+        if honour.count is not None and honour.count <= opened.named and honour not in state.dropped:
+            state.dropped.append(honour)  # the names now cover the number
+    return made
 
 
 def _remember(sentence, matches, row, state: ArticleState) -> None:
