@@ -68,6 +68,7 @@ class _Recipient:
     group_kind: str | None = None
     record: bool = False  # read from a list of what a unit received before: history
     doubt: bool = False  # the pattern that read it allows another role for it
+    described: bool = False  # words follow a counted group's nouns ("17 đồng chí đang công tác tại …")
     first: int = 0  # element range in the row
     last: int = 0
 
@@ -477,13 +478,14 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
         nouns = [i for i in rest if row[i].tags & (_GROUP_TAGS | {"count_unit"})]
         if not nouns or nouns[0] != rest[0] and not (row[rest[0]].tags & {"count_unit"} and len(rest) > 1):
             return None
-        group = [i for i in rest[: _run_length(row, rest)] if row[i].tags & _GROUP_TAGS]
+        run = _run_length(row, rest)
+        group = [i for i in rest[:run] if row[i].tags & _GROUP_TAGS]
         if not group:
             return None
         kind = _kind(row, group)
         noun_first, noun_last = row[group[0]].first, row[group[-1]].last
         return _Recipient("group", sentence.slice(noun_first, noun_last), unit=_unit_of(row, rest), count=head.value,
-                          group_kind=kind, first=start, last=end)
+                          group_kind=kind, first=start, last=end, described=run < len(rest))
     if "person" in head.tags:
         name_first = _name_start(row, head, sentence)
         name = sentence.slice(name_first, head.last)
@@ -501,9 +503,11 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
         following = row[rest[0]] if rest else None
         if following is not None and "title" in head.tags and "role" in following.tags:
             return None  # "Đồng chí Trưởng Ban …": a post held by someone unnamed, not a group
-        if following is not None and "unit" in following.tags and head.form == "tập_thể":
-            match = following.match
-            return _Recipient("unit", match.written or match.target.name, unit=match.target, first=start, last=end)
+        if head.form == "tập_thể":  # "tập thể [cơ quan] Thanh tra tỉnh": the body itself
+            named = next((row[i] for i in rest if not row[i].tags & _GROUP_TAGS), None)
+            if named is not None and "unit" in named.tags:
+                match = named.match
+                return _Recipient("unit", match.written or match.target.name, unit=match.target, first=start, last=end)
         pointed = _anaphora(row, indices, state)
         if pointed is not None:
             return _Recipient("unit", pointed.name, unit=pointed, first=start, last=end)
@@ -596,9 +600,12 @@ def _walk(parsed: list[_Recipient], sentence, row, state) -> list[_Recipient]:
         if item.kind == "unit" and last is not None and last.kind == "unit" and last.unit is not None \
                 and item.unit is not None and _is_ancestor(registry, item.unit, last.unit):
             continue  # "phòng Tổng hợp, Văn phòng Tỉnh ủy": the office qualifies the department
+        if item.kind == "unit" and last is not None and last.kind == "group" and last.unit is not None:
+            continue  # "3 cá nhân thuộc Công an tỉnh, Bộ Công an": the bodies qualify the group
         if item.kind == "group" and item.count is None and last is not None and last.kind in ("unit", "place"):
             continue  # "thành phố Hải Phòng, đơn vị hoàn thành xuất sắc …": a description
-        if item.kind == "group" and item.count is None and last is not None and last.kind == "group":
+        if item.kind == "group" and item.count is None and last is not None and last.kind == "group" \
+                and not last.described:
             # "các phòng, đơn vị trực thuộc và cá nhân", "23 tập thể, cá nhân": one group, read as written.
             if last.count is None:
                 last.name = sentence.slice(row[last.first].first, row[item.last - 1].last) \
@@ -816,6 +823,9 @@ def _subsumes(precise: tuple, vague: tuple) -> bool:
     if kind in ("collectives", "individuals") and count is None and unit is None and precise[1] == "unit" \
             and recipient.startswith(("tập thể", "đơn vị")):
         return True  # "các tập thể" beside named units given the same award
+    if count is None and unit is None and precise[4] is not None and precise[1] == kind \
+            and recipient.startswith(precise[2] + " ") and kind in ("individuals", "collectives"):
+        return True  # "gia đình có nhiều liệt sĩ" beside "1 gia đình": the counted group said more
     if precise[1:3] != (kind, recipient):
         return False
     same_unit = unit is None or precise[3] == unit
