@@ -78,6 +78,9 @@ class Grammar:
     contextual: frozenset  # words whose element depends on the words after them: titles, surnames, places, numbers
     trie: dict  # the phrases of the data by word (see _trie)
     proposal_first: frozenset  # first words of proposal phrases
+    anaphora: dict  # a word that points back -> the start of the name it points to
+    collective_awards: tuple  # starts of the names of awards given to collectives
+    first_phrase: dict  # class -> its first phrase in the data
     plain: dict = field(default_factory=dict, compare=False)  # token -> (tags, code), per spelling
     plain_caps: dict = field(default_factory=dict, compare=False)
 
@@ -116,7 +119,10 @@ def grammar() -> Grammar:
                    frozenset(p[0] for p in classes["title"]),
                    frozenset(p[0] for p in classes["title"]) | SURNAMES | {p[0] for p in places} | frozenset(numbers),
                    _trie(by_phrase),
-                   frozenset(p[0] for p in classes["proposal"]))
+                   frozenset(p[0] for p in classes["proposal"]),
+                   {"_".join(normalise(k).split()): normalise(v) for k, v in data["anaphora"].items()},
+                   tuple(normalise(w) for w in data["collective_awards"]),
+                   {name: normalise(str(phrases[0])) for name, phrases in data["classes"].items() if phrases})
 
 
 _LITERALS: set = set()  # forms named by the patterns, filled while they compile

@@ -287,9 +287,14 @@ def _ends_with_colon(row) -> bool:
 def _counted_kind(row, first, position) -> tuple[str, str]:
     award = row[position].match.target
     name = _normal(award.name)
-    if name.startswith(("tập thể", "cờ")) or award.kind == "emulation_flag":
-        return "collectives", "tập thể"
-    return "individuals", "cá nhân"
+    if name.startswith(grammar().collective_awards) or award.kind == "emulation_flag":
+        return "collectives", _first_of("collectives")
+    return "individuals", _first_of("individuals")
+
+
+def _first_of(name: str) -> str:
+    """The first noun the data gives a group kind ("cá nhân", "tập thể"): what a count of awards counts."""
+    return grammar().first_phrase[name]
 
 
 class _Text:
@@ -384,12 +389,12 @@ def _past_year(row, view: _Text, start: int, end: int, state) -> bool:
     scope = row[start:end]
     years = [e.value for e in scope if "year" in e.tags]
     return bool(years) and state.newest_year > 0 and max(years) < state.newest_year - 1 \
-        and any(e.form == "đã" for e in scope)
+        and any("past" in e.tags for e in scope)
 
 
 def _authority(sentence, row, position) -> str | None:
     after = position + 1
-    if after < len(row) and "of" in row[after].tags and row[after].form == "của":
+    if after < len(row) and "of" in row[after].tags:
         end = after + 1
         while end < len(row) and row[end].tags & {"unit", "cap", "role"} and end - after < 8:
             end += 1
@@ -503,7 +508,7 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
         following = row[rest[0]] if rest else None
         if following is not None and "title" in head.tags and "role" in following.tags:
             return None  # "Đồng chí Trưởng Ban …": a post held by someone unnamed, not a group
-        if head.form == "tập_thể":  # "tập thể [cơ quan] Thanh tra tỉnh": the body itself
+        if "collective" in head.tags:  # "tập thể [cơ quan] Thanh tra tỉnh": the body itself
             named = next((row[i] for i in rest if not row[i].tags & _GROUP_TAGS), None)
             if named is not None and "unit" in named.tags:
                 match = named.match
@@ -575,8 +580,10 @@ def _anaphora(row, indices, state) -> Unit | None:
             following = indices.index(index) + 1
             if following < len(indices) and row[indices[following]].tags & {"cap", "unit", "place"}:
                 return None
-            head = element.form.split("_")[-1] if element.form.startswith("nhà_") else element.form.replace("_", " ")
-            return next((u for u in reversed(state.named) if normalise(u.name).startswith(head + " ")), None)
+            head = grammar().anaphora.get(element.form)
+            if head is None:
+                return None
+            return next((u for u in reversed(state.named) if _normal(u.name).startswith(head + " ")), None)
     return None
 
 
@@ -727,8 +734,9 @@ def _variant(award: Award, recipient: _Recipient, registry: Registry) -> Award:
     if recipient.kind == "group" and recipient.group_kind == "collectives":
         key = (id(registry), award.slug, award.name)
         if key not in _COLLECTIVE:
-            named = award.name.lower().startswith("tập thể")
-            _COLLECTIVE[key] = None if named else registry.find_award(f"Tập thể {award.name}")
+            prefixes = grammar().collective_awards
+            named = _normal(award.name).startswith(prefixes)
+            _COLLECTIVE[key] = None if named else registry.find_award(f"{prefixes[0]} {award.name}")
         return _COLLECTIVE[key] or award
     return award
 
@@ -803,7 +811,8 @@ def merge_honours(honours: list[Honour]) -> list[Honour]:
     return [
         honour for key, honour in unique.items()
         if len(alike[key[0], key[5]]) == 1
-        or not any(other is not honour and _subsumes(other_key, key) for other_key, other in alike[key[0], key[5]])
+        or not any(other is not honour and _subsumes(other_key, key, _unnamed(honour))
+                   for other_key, other in alike[key[0], key[5]])
     ]
 
 
@@ -815,13 +824,24 @@ def _key(honour: Honour) -> tuple:
             honour.unit.slug if honour.unit else None, honour.count, honour.status)
 
 
-def _subsumes(precise: tuple, vague: tuple) -> bool:
+def _unnamed(honour: Honour) -> bool:
+    """A group without a name: only group nouns ("các tập thể, cá nhân", not "Ngành Giáo dục"), in any case."""
+    return all(word in _group_words() for word in _normal(honour.recipient).split() if word[:1].isalnum())
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset:
+    classes = grammar().classes
+    return frozenset(word for name in ("individuals", "collectives", "plural", "and")
+                     for phrase in classes[name] for word in phrase)
+
+
+def _subsumes(precise: tuple, vague: tuple, unnamed: bool) -> bool:
     """Whether honour key `precise` says everything `vague` says, and more."""
     award, kind, recipient, unit, count, status = vague
     if precise[0] != award or precise[5] != status:
         return False
-    if kind in ("collectives", "individuals") and count is None and unit is None and precise[1] == "unit" \
-            and recipient.startswith(("tập thể", "đơn vị")):
+    if kind == "collectives" and count is None and unit is None and precise[1] == "unit" and unnamed:
         return True  # "các tập thể" beside named units given the same award
     if count is None and unit is None and precise[4] is not None and precise[1] == kind \
             and recipient.startswith(precise[2] + " ") and kind in ("individuals", "collectives"):
