@@ -3,7 +3,7 @@
 from pelican import signals
 
 from .generator import IndexPagesGenerator
-from . import photos, portal
+from . import feeds, photos, portal
 from .reader import use_analysed_reader
 from .recognition import build_catalogue
 from .urls import fix_urls
@@ -23,6 +23,7 @@ def register():
     signals.article_generator_finalized.connect(build_catalogue)
     signals.get_generators.connect(get_generators)
     photos.connect()
+    feeds.connect()
     portal.connect()
     connect_production_metadata()
     connect_corrections()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
 from pelican.generators import Generator
 
 from newsroom.core.catalogue import YEAR_URL, Catalogue
@@ -75,4 +76,5 @@ class IndexPagesGenerator(Generator):
 
     def _write_feed(self, writer, articles: list, path: str, title: str) -> None:
         if articles:
-            writer.write_feed(articles, self.context, path, feed_type="atom", feed_title=title)
+            # Escaped here because Pelican strips tags and decodes entities of a feed's title: a name stays its text.
+            writer.write_feed(articles, self.context, path, feed_type="atom", feed_title=escape(title))
