@@ -52,6 +52,9 @@ def awards(recogniser, text):
         "Đại học Vùng Cao",
         "Đảng bộ phường Trung Sơn",
         "TTYT huyện Lạc Sơn", "TYT xã Tân Phong", "BVĐK tỉnh Hòa Bắc",  # abbreviated heads
+        "TYT xã Phú Hòa Đông A",  # a letter tells two places of one name apart
+        "Trường Trung cấp Nông nghiệp thực hành Hòa Bắc",  # "thực hành" is no "thực hiện"
+        "Đảng bộ Sở Y tế",  # a body's party organisation, named with it
     ],
 )
 def test_names_are_kept_whole(recogniser, name):
@@ -64,6 +67,13 @@ def test_a_name_with_a_long_tail_is_no_shorter_name(recogniser):
     text = "Chủ tịch UBND tỉnh tặng Bằng khen cho Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh."
     assert "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng tỉnh" in units(recogniser, text)
     assert not any(name.startswith("Ban Quản lý dự án đầu") and not name.endswith("tỉnh") for name in units(recogniser, text))
+
+
+def test_a_body_named_in_an_awards_authority_is_an_organisation(recogniser):
+    text = "Công an tỉnh trao bằng khen của Bộ trưởng Bộ Giao thông vận tải cho 2 tập thể."
+    assert units(recogniser, text) == ["Công an tỉnh", "Bộ Giao thông vận tải"]
+    # a registered one is the award's own authority, not a new organisation
+    assert units(recogniser, "Sở Y tế nhận Bằng khen của Chủ tịch UBND tỉnh.") == ["Sở Y tế"]
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from pathlib import Path
 from newsroom.core.source import MarkdownSource
 
 from .figures import COMMENT
+from .placeholder import check_placeholder
 from .problems import Problem, error, warning
 
 # Longer than any real paragraph: a whole article pasted without line breaks.
@@ -43,6 +44,7 @@ def check_text(source: MarkdownSource) -> list[Problem]:
     if not COMMENT.sub("", source.body).strip():
         problems.append(error(path, source.body_line, "bài viết chưa có nội dung nên chưa đăng được; hãy viết nội dung bên dưới phần thông tin",
                               "the article has no body text, so it cannot be published; write it below the metadata"))
+    problems += check_placeholder(source)
     return problems
 
 

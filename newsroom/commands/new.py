@@ -1,8 +1,10 @@
-"""`newsroom new "Tiêu đề"`: start an article at content/articles/YYYY/MM/<slug>.md and print its path.
+"""`newsroom new "Tiêu đề"`: start an article at content/articles/YYYY/MM/<slug>.md; print its path and address.
 
-The file holds the metadata every article needs, dated now (Vietnam time),
-and a photo example inside an HTML comment: the comment is neither shown on
-the page nor checked. An existing file or slug is never overwritten.
+The file holds the metadata every article needs, dated now (Vietnam time), a
+photo example inside an HTML comment (neither shown on the page nor checked)
+and a placeholder paragraph: the article builds and shows in the preview at
+once, `check` warns until the placeholder is replaced, and `publish` refuses.
+An existing file or slug is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 from newsroom.checks.dates import PORTAL_TIMEZONE
 from newsroom.checks.duplicates import known_articles
 from newsroom.checks.metadata import MAX_SLUG
-from newsroom.checks.slugs import SAFE_SLUG, slugify
+from newsroom.checks.placeholder import PLACEHOLDER
+from newsroom.checks.slugs import ARTICLE_SAVE_AS, SAFE_SLUG, slugify
 
 DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
 TEMPLATE = """\
@@ -31,7 +34,10 @@ Viết nội dung bài ở đây, các đoạn cách nhau một dòng trống. G
 ![Mô tả ảnh]({{static}}/images/{year}/{month}/ten-anh.jpg "Chú thích ảnh.")
 Khối này là ghi chú (HTML comment), không hiện trên trang; có thể xóa khi viết xong.
 -->
+
+{placeholder}
 """
+PREVIEW = "http://127.0.0.1:8000/"  # `newsroom serve`'s address
 
 
 def add_arguments(parser) -> None:
@@ -95,10 +101,12 @@ def run(args) -> int:
         return 1
     text = TEMPLATE.format(
         title=title, date=now.isoformat(), author=author, year=year, month=month,
-        slug_line=f"\nSlug: {slug}" if args.slug or shortened else "",
+        slug_line=f"\nSlug: {slug}" if args.slug or shortened else "", placeholder=PLACEHOLDER,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8", newline="\n") as output:  # "x": a race never overwrites either
         output.write(text)
+    address = ARTICLE_SAVE_AS.format(year=year, month=month, slug=slug).removesuffix("index.html")
     print(target)
+    print(f"Địa chỉ trang khi xem thử (newsroom serve) / page address in the preview: {PREVIEW}{address}")
     return 0

@@ -30,7 +30,7 @@ STOP = frozenset(
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
     "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
     "trình phối dẫn nghe giao nhấn khẳng đề".split()
-) - frozenset(("triển", "giao")
+) - frozenset(("triển", "giao", "thực")  # (see STOP_UNLESS_FOLLOWED)
 )
 # After a dash these start a description of the body, not more of its name.
 APPOSITIVE_WORDS = frozenset("cơ đơn nơi một người địa tổ ngôi".split())
@@ -123,6 +123,29 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
 def _new_name(tokens, index: int) -> bool:
     """Whether the word at `index` (after "và") starts another name: a person's title, an award, a unit's head."""
     return tokens[index].norm in NEW_NAME_WORDS or bool(_unit_head(tokens, index))
+
+
+def bodies_in_award(sentence: Sentence, match: Match) -> list[str]:
+    """Bodies named in an award's authority, as written: "Bằng khen của Bộ trưởng Bộ Công an" names "Bộ Công an"
+    (the award's name covers it, so the scan for names never reads it)."""
+    norms = sentence.norms
+    try:
+        index = norms.index("của", match.first, match.last) + 1
+    except ValueError:
+        return []
+    tokens, starts, found = sentence.tokens, sentence.starts, []
+    covered = [False] * len(tokens)
+    while index < match.last:
+        end = index
+        if (tokens[index].is_capitalised and tokens[index].norm in _UNIT_HEADS_BY_WORD
+                and starts[index - 1] != starts[index]):  # (the inside of an abbreviation starts nothing)
+            end = _unit_candidate(sentence, index, covered)
+        if end > index:
+            found.append(_capitalise(sentence.name(index, end)))
+            index = end
+        else:
+            index += 1
+    return found
 
 
 def in_code(sentence: Sentence, index: int) -> bool:
@@ -356,6 +379,9 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | 
             # ("tỉnh Lâm Đồng Hồ Văn A": a place's first word may be a surname too, when a person follows)
             break
         end += 1
+    if (end - index == 3 and end < len(tokens) and not blocked[end] and len(tokens[end].text) == 1
+            and tokens[end].text.isupper()):
+        end += 1  # "xã Mỹ An Hưng A": a letter tells two places of one name apart
     return end
 
 
@@ -364,10 +390,7 @@ def place_suffix_end(tokens, index: int, blocked: list[bool], caps_of: Sentence 
     length = place_at(tokens, index)
     if not length or any(blocked[index : index + length]):
         return index
-    end = place_name_end(tokens, index + length, blocked, caps_of)
-    if end == index + length and end < len(tokens) and tokens[end].is_capitalised and tokens[end].is_word:
-        return index  # "Thành ủy TP Hồ Chí Minh": a name the place could not take (a person's?) is left out, level too
-    return end
+    return place_name_end(tokens, index + length, blocked, caps_of)
 
 
 def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:

@@ -18,14 +18,14 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from newsroom.core.candidates import (
-    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, find_heads, in_code, place_at, place_name_end, place_suffix_end,
+    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, bodies_in_award, find_heads, in_code, place_at, place_name_end, place_suffix_end,
 )
 from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
 from newsroom.core.nearnames import NearNames, Slip, sort_out
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.shapes import DIVISION_HEADS
-from newsroom.core.text import normalise
+from newsroom.core.text import normalise, normalise_word
 
 _FIRST = attrgetter("first")
 BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
@@ -121,6 +121,12 @@ class Recogniser:
             elif ambiguous and matches:  # (scan's matches are in order already; only the ambiguous lack a target)
                 matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
+            for match in matches:
+                if match.kind == "award" and "của" in match.target.name:
+                    # (a registered body there is the award's authority, linked with it; one the registry
+                    # lacks is named to the editors like any other)
+                    unregistered.extend(("unit", body) for body in bodies_in_award(sentence, match)
+                                        if not self.registry.find_units(body))
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
                     kind, named = "award", False
@@ -222,8 +228,8 @@ _DASHES = re.compile(r"[\-\u2010-\u2015\u2212]")
 
 
 def _spelling(name: str) -> str:
-    """A name's letters and words, whatever its capitals, dashes and spaces."""
-    return " ".join(_DASHES.sub(" ", name).casefold().split())
+    """A name's letters and words, whatever its capitals, dashes, spaces, Unicode form and tone placement."""
+    return " ".join(map(normalise_word, _DASHES.sub(" ", name).split()))
 
 
 @contextmanager

@@ -25,7 +25,7 @@ UNIT_HEADS = _words(
     "đảng ủy", "đảng bộ", "bộ chỉ huy quân sự", "bộ chỉ huy", "ban chỉ huy quân sự", "tòa án nhân dân",
     "viện kiểm sát nhân dân", "ủy ban nhân dân", "hội đồng nhân dân", "huyện ủy", "thị ủy", "thành ủy",
     "quận ủy", "cổng thông tin điện tử", "bảo hiểm xã hội", "chi nhánh", "hạt kiểm lâm", "đồn biên phòng",
-    "đại học", "công đoàn", "trạm y tế", "ủy ban mặt trận tổ quốc", "ban chấp hành",
+    "đại học", "công đoàn", "trạm y tế", "ban chấp hành",
     "ban quản lý",
 )
 # Heads whose name may go on in lower case ("Trung tâm an sinh xã hội", "Công ty cổ phần sữa TH").
@@ -34,7 +34,8 @@ LOWER_NAME_HEADS = _words("trung tâm", "công ty", "tổng công ty", "trườn
 # The plural word a descriptive name may hold: "Ban Quản lý các khu công nghiệp tỉnh".
 NAME_PLURALS = frozenset(("các",))
 # Heads of a body's divisions: "Phòng Tổ chức cán bộ Sở Y tế" names the division with its body.
-DIVISION_HEADS = _words("phòng", "văn phòng", "ban", "trung tâm", "chi cục", "đội", "khoa")
+DIVISION_HEADS = _words("phòng", "văn phòng", "ban", "trung tâm", "chi cục", "đội", "khoa",
+                        "đảng bộ", "chi bộ", "công đoàn")  # (a body's party and union organisations too)
 # Heads named after the bodies they serve: "Văn phòng HĐND và UBND huyện" is one office, not two bodies.
 SERVING_HEADS = _words("văn phòng")
 # Heads that name a whole body with just a level after them: "Công an tỉnh", "UBND xã Mai Châu".
@@ -42,7 +43,7 @@ PLACED_HEADS = _words(
     "công an", "thanh tra", "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "liên đoàn lao động",
     "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "tòa án nhân dân", "viện kiểm sát nhân dân", "kho bạc",
     "bảo hiểm xã hội", "văn phòng", "trung tâm y tế", "bệnh viện đa khoa", "huyện ủy", "thị ủy", "thành ủy",
-    "đảng bộ", "trạm y tế", "ủy ban mặt trận tổ quốc",
+    "đảng bộ", "trạm y tế",
 )
 # …but only with the place's own name: "Đảng bộ phường Trung Sơn" is a body, "Đảng bộ tỉnh" mostly its congress's topic.
 NAMED_PLACE_HEADS = _words("đảng bộ")
