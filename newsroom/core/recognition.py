@@ -126,7 +126,7 @@ class Recogniser:
                     # (a registered body there is the award's authority, linked with it; one the registry
                     # lacks is named to the editors like any other)
                     unregistered.extend(("unit", body) for body in bodies_in_award(sentence, match)
-                                        if not self.registry.find_units(body))
+                                        if not self.registry.names_unit(body))
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
                     kind, named = "award", False
@@ -154,8 +154,8 @@ class Recogniser:
                 last = match.last - 1
                 end = starts[last] + len(tokens[last].text)  # (Sentence.end, inlined)
                 if kind == "unit":  # (the name as written: Sentence.slice, inlined)
-                    written = match.written or _spelt_otherwise(
-                        written_text[starts[match.first] - base : end - base], target)
+                    written = written_text[starts[match.first] - base : end - base]
+                    written = match.written or (None if written == target.name else _spelt_otherwise(written, target))
                     if written:
                         names = result.written_names.setdefault(target.slug, [])
                         if written.casefold() not in map(str.casefold, names):
@@ -340,7 +340,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 and tokens[match.first - 2].norm == "bí" and tokens[match.first - 1].norm == "thư":
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
-        if in_code(sentence, match.first):
+        if match.first and tokens[match.first - 1].norm == "/" and in_code(sentence, match.first):
             dropped.append(match)  # "Công văn số 12/UBND-VX": a document's code
             continue
         if match.needs_place and sentence.all_caps:
