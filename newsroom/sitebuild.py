@@ -18,6 +18,7 @@ from pathlib import Path
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.checks.site import check_content
 from newsroom.errors import BuildFailed
+from newsroom.pelicanrun import ReusingWriter, SiteRun
 from newsroom.settings import SettingsError, load_settings
 from newsroom.site_output import (
     live_build, output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
@@ -73,8 +74,6 @@ def run_site(settings: dict, output: Path, previous: Path | None = None):
 
     `previous`: the build being replaced; pages that come out the same are linked from it.
     """
-    from newsroom.pelicanrun import ReusingWriter, SiteRun
-
     run = None
     with PelicanMessages() as messages:
         run = SiteRun({**settings, "OUTPUT_PATH": str(output)})

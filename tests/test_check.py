@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_newsroom
 
-from newsroom.checks import check_site
-from newsroom.checks.slugs import slugify
+from newsroom.checks.site import check_site
+from newsroom.core.text import slugify
 
 FIXTURES = ROOT / "tests/fixtures/bad"
 A = "articles/2026/02/tin.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from newsroom.checks.markdown_limits import html_too_deep
-from newsroom.checks.problems import Problem
+from newsroom.analysis.markdown_limits import html_too_deep
+from newsroom.problems import Problem
 from newsroom.core.catalogue import AWARD_URL, UNIT_URL
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown

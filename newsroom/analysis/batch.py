@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.checks.problems import Problem, error
+from newsroom.problems import Problem, error
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, decode_text
@@ -47,9 +47,7 @@ class Analyser:
         try:
             self.registry = Registry.load(self.registry_folder)
         except RegistryError as failure:
-            from newsroom.checks.registry_terms import registry_problem
-
-            self.registry_problems = [registry_problem(*item) for item in failure.problems]
+            self.registry_problems = failure.problems
         self.renderer = BodyRenderer(markdown_settings)
         self.recogniser = Recogniser(self.registry) if self.registry is not None else None
         settings_key = json.dumps(self.renderer.settings, sort_keys=True, default=repr)
@@ -140,8 +138,7 @@ class Analyser:
         try:
             text = decode_text(path, data)
         except SourceError as failure:
-            vietnamese, _, english = failure.message.partition(" / ")
-            return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
+            return Unreadable(path, failure.problem)
         analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
         return dumps((key, analysis), self.context_key), analysis
 

@@ -8,7 +8,7 @@ from newsroom.core.source import MarkdownSource
 
 from .figures import check_figures
 from .metadata import check_metadata
-from .problems import Problem
+from newsroom.problems import Problem
 from .text import check_text
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsroom.checks.paths import PELICAN_LINK, link_target_problems, site_link_problems
-
-from .duplicates import destination
-from .problems import Problem
+from newsroom.content.files import destination
+from newsroom.core.text import slugify
+from newsroom.problems import Problem
 
 # Pages the portal writes whatever the content: list and browse pages, feeds, search, production files.
 FIXED_OUTPUTS = {
@@ -35,8 +35,6 @@ def published_paths(content: Path, sources: list, pages: list, registry, theme: 
     for source in pages:
         slug = source.get("slug") or ""
         if not slug:
-            from .slugs import slugify
-
             slug = slugify(source.get("title"))
         published.add(f"{slug}/index.html")
     for folder, prefix in ((content / "images", "images"), ((theme / "static") if theme else None, "theme")):

@@ -12,11 +12,11 @@ import difflib
 import re
 import unicodedata
 
+from newsroom.content.dates import DateProblem, localised, now, parse_article_date
+from newsroom.content.files import SAFE_SLUG
 from newsroom.core.source import META_LINE, MarkdownSource
-
-from .dates import DateProblem, localised, now, parse_article_date
-from .problems import Problem, error, warning
-from .slugs import SAFE_SLUG, slugify
+from newsroom.core.text import slugify
+from newsroom.problems import Problem, error, warning
 
 KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",

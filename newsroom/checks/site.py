@@ -16,26 +16,16 @@ from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 
+from newsroom.content.files import ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, source_files
+from newsroom.core.text import slugify
+from newsroom.problems import Problem, error
+from newsroom.settings import load_settings
+
 from .articles import check_article
-from .duplicates import check_duplicates, destination
+from .duplicates import check_duplicates
 from .links import check_links, published_paths
 from .paths import special_file_problems
-from .problems import Problem, error
 from .registry_terms import check_terms, unregistered_names
-from .slugs import slugify
-
-# The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
-ARTICLE_SUFFIX = ".md"
-SOURCE_FOLDERS = ("articles", "pages")
-
-
-def article_files(content: Path) -> list[Path]:
-    return source_files(content, "articles")
-
-
-def source_files(content: Path, folder: str) -> list[Path]:
-    root = Path(content) / folder
-    return sorted(p for p in root.rglob(f"*{ARTICLE_SUFFIX}") if p.is_file()) if root.is_dir() else []
 
 
 @dataclass
@@ -73,8 +63,6 @@ def analyser_for(content: Path, settings: dict | None = None) -> Analyser:
 
 
 def _default_settings() -> dict:
-    from newsroom.settings import load_settings
-
     return load_settings(Path("pelicanconf.py"))
 
 

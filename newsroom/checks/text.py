@@ -13,8 +13,8 @@ from pathlib import Path
 
 from newsroom.core.source import MarkdownSource
 
-from .figures import COMMENT
-from .problems import Problem, error, warning
+from newsroom.content.links import COMMENT
+from newsroom.problems import Problem, error, warning
 
 # Longer than any real paragraph: a whole article pasted without line breaks.
 LONG_LINE = 5000

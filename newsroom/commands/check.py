@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsroom.checks.site import SOURCE_FOLDERS, check_content, source_files
+from newsroom.checks.site import check_content
+from newsroom.content.files import SOURCE_FOLDERS, source_files
 from newsroom.checks.text import fix_nfc
 from newsroom.settings import SettingsError, load_settings
 

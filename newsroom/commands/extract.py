@@ -14,9 +14,11 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from newsroom.checks.site import analyser_for
 from newsroom.core.recognition import Recognition, Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, parse_raw
+from newsroom.settings import SettingsError, load_settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,9 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         registry = Registry.load(Path(args.content) / "registry")
-    except RegistryError as error:
-        for path, line, message in error.problems:
-            print(f"{path}:{line}: {message}", file=sys.stderr)
+    except RegistryError as failure:
+        print(failure, file=sys.stderr)
         return 1
     recogniser = Recogniser(registry)
     analyses = analyse_markdown(args, [Path(name) for name in args.files])
@@ -41,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             analysis = analyses.get(Path(name))
             results.append((name, analysis.recognition if analysis else recognise_file(recogniser, Path(name))))
-        except SourceError as error:
-            print(f"{error.path}:{error.line}: {bilingual(error.message)}", file=sys.stderr)
+        except SourceError as failure:
+            print(failure, file=sys.stderr)
             failed = True
     if args.json:
         print(json.dumps([as_json(name, recognition, registry) for name, recognition in results], ensure_ascii=False, indent=2))
@@ -51,16 +52,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def bilingual(message: str) -> str:
-    vietnamese, _, english = message.partition(" / ")
-    return f"lỗi: {vietnamese} / error: {english or vietnamese}"
-
-
 def analyse_markdown(args, paths: list[Path]) -> dict:
     """The build's own analyses of the Markdown files among `paths`."""
-    from newsroom.checks.site import analyser_for
-    from newsroom.settings import SettingsError, load_settings
-
     markdown = [path for path in paths if path.suffix.lower() == ".md" and path.is_file()]
     if not markdown:
         return {}
@@ -76,7 +69,7 @@ def analyse_markdown(args, paths: list[Path]) -> dict:
 def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
     """A raw-text article (Markdown ones come from the build's analysis; an unreadable one fails here too)."""
     if not path.is_file():
-        raise SourceError(path, 1, "không tìm thấy tệp / file not found")
+        raise SourceError(path, 1, "không tìm thấy tệp", "file not found")
     article = parse_raw(path)
     return recogniser.recognise(article.title, article.body_text)
 

@@ -13,9 +13,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from newsroom.checks.dates import PORTAL_TIMEZONE
-from newsroom.checks.duplicates import known_articles
-from newsroom.checks.slugs import SAFE_SLUG, slugify
+from newsroom.content.dates import PORTAL_TIMEZONE
+from newsroom.content.files import SAFE_SLUG, known_articles
+from newsroom.core.text import slugify
 
 DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
 TEMPLATE = """\

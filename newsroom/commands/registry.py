@@ -21,6 +21,7 @@ from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError
 from newsroom.core.text import normalise, slugify
+from newsroom.problems import warning
 
 ARTICLE_SUFFIXES = {".md", ".txt"}
 # The kind of a unit by the head of its name; other heads are left for the editor to fill in.
@@ -65,9 +66,8 @@ def run(args) -> int:
     units_file = content / "registry" / "units.yml"
     try:
         registry = Registry.load(content / "registry")
-    except RegistryError as error:
-        for path, line, message in error.problems:
-            print(f"{path}:{line}: {message}", file=sys.stderr)
+    except RegistryError as failure:
+        print(failure, file=sys.stderr)
         return 1
     suggestions = suggest(content, registry)
     if args.add:
@@ -99,8 +99,9 @@ def suggest(content: Path, registry: Registry) -> list[Suggestion]:
     for path in article_paths(content):
         try:
             recognition = recognise_file(recogniser, path)
-        except SourceError as error:
-            print(f"{error.path}:{error.line}: cảnh báo: bỏ qua / warning: skipped: {error.message}", file=sys.stderr)
+        except SourceError as failure:
+            skipped = failure.problem
+            print(warning(skipped.path, skipped.line, f"bỏ qua: {skipped.vietnamese}", f"skipped: {skipped.english}"), file=sys.stderr)
             continue
         for candidate in recognition.unregistered:
             if candidate.kind != "unit":

@@ -23,8 +23,10 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from newsroom.checks.site import check_content
 from newsroom.commands.build import add_site_arguments, options_from
-from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
+from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
+from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search, site_settings
 
 BUILD_ID_PATH = "/__newsroom/build-id"
 STATUS_PATH = "/__newsroom/status"  # "busy" while pages are being regenerated, then "idle"
@@ -182,9 +184,6 @@ class LiveSite:
 
     def republish(self, articles: list[Path]) -> bool:
         """The saved articles' pages, at once; False when only a full rebuild will do."""
-        from newsroom.checks.site import check_content
-        from newsroom.sitebuild import site_settings
-
         if self.run is None or self.state.errors:
             return False
         started = time.perf_counter()
@@ -267,8 +266,6 @@ class Background:
 
 def _regenerate(settings: dict) -> None:
     """Every page again into the live site, writing only what changed; then the search index."""
-    from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
-
     with PelicanMessages() as messages:
         SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
     if messages.lines:

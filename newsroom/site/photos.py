@@ -25,8 +25,8 @@ from urllib.parse import unquote, urlsplit
 from lxml.html import HtmlElement
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
-from newsroom.checks.problems import Problem, error, warning
+from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
+from newsroom.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
 from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
 
@@ -111,9 +111,6 @@ class PhotoCache:
                 return None
         return _read_manifest(manifest)
 
-    def copy_into(self, output: Path, photo: SizedPhoto) -> None:
-        copy_derivatives(output, photo)
-
 
 def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
     """The photo's derivatives into the site, from the cache folder they were made in."""
@@ -178,7 +175,7 @@ def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
     if parts.scheme or parts.netloc:
         return None
     link_path = unquote(parts.path)
-    target = _resolve(link_path, src, article or Path(content) / "x", Path(content))
+    target = photo_file(link_path, src, article or Path(content) / "x", Path(content))
     if target is None or not target.is_file() or target.suffix.lower() not in RESIZABLE:
         return None
     return target

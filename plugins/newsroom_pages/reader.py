@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.readers import BaseReader
 
-from newsroom.checks.dates import localised, parse_article_date
+from newsroom.content.dates import localised, parse_article_date
 from newsroom.checks.site import analyser_for
 from newsroom.site.summary import first_words
 
