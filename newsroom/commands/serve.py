@@ -103,6 +103,15 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class DevServer(ThreadingHTTPServer):
+    """A browser that closes a tab or stops a load drops its connection mid-answer: nothing the editor must see."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, broken pipe, aborted
+            return
+        super().handle_error(request, client_address)
+
+
 NOT_FOUND = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head>"
              "<body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ</a></p></body></html>").encode()
 
@@ -136,7 +145,7 @@ def run(args) -> int:
     state = BuildState()
     site = LiveSite(options, state)
     try:
-        server = ThreadingHTTPServer((args.bind, args.port), functools.partial(
+        server = DevServer((args.bind, args.port), functools.partial(
             DevRequestHandler, directory=str(options.output), state=state))
     except OSError as failure:
         print(f"lỗi: không mở được cổng {args.port} ({failure.strerror}); hãy thử --port {args.port + 1} / "
