@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks.site import check_content
+from newsroom.checks.site import ANALYSER, check_content
 from newsroom.errors import BuildFailed
 from newsroom.pelicanrun import ReusingWriter, SiteRun
-from newsroom.settings import SettingsError, load_settings
+from newsroom.settings import SettingsError, load_settings, portal
 from newsroom.site_output import (
     live_build, output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
 )
@@ -39,6 +39,7 @@ class BuildReport:
     warnings: list  # Problems, or their lines as remembered from the build that made an unchanged output
     unchanged: bool = False  # nothing changed since the build that made the output: it was kept
     run: object = None  # the Pelican run, kept when asked (newsroom serve re-publishes from it)
+    analyser: object = None  # the analyses it checked and published, for the next check or build of a warm process
 
 
 class _PelicanLogCollector(logging.Handler):
@@ -100,28 +101,30 @@ class PelicanMessages:
         return failure is None or isinstance(failure, Exception)
 
 
-def build_site(options: BuildOptions, keep_run: bool = False) -> BuildReport:
+def build_site(options: BuildOptions, keep_run: bool = False, analyser=None) -> BuildReport:
+    """`analyser`: the one of an earlier check or build in this process, reused while it fits (newsroom serve)."""
     started = time.perf_counter()
     settings = site_settings(options)
     _refuse_unsafe_output(options)
-    state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    state_folder = portal(settings).analysis_cache.parent
     fingerprint = _inputs_of(options, settings)
     with output_lock(options.output) as output:
         remove_leftovers(output)
         kept = None if keep_run else is_current(state_folder, output, fingerprint)
         if kept is not None:  # same inputs as the build that made this output: same check, same site
             return BuildReport(time.perf_counter() - started, kept, unchanged=True)
-        checked = check_content(options.content, settings)
+        checked = check_content(options.content, settings, analyser)
         if checked.errors:
             raise BuildFailed([str(p) for p in checked.errors])
         with staging_for(output, shown=options.output) as staging:
-            messages, run = run_site(settings, staging, previous=live_build(output))
+            # Pelican's run publishes the analyses just checked: the same analyser, handed over in its settings.
+            messages, run = run_site({**settings, ANALYSER: checked.analyser}, staging, previous=live_build(output))
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
     run.moved_to(options.output.resolve())
-    return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
+    return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None, analyser=checked.analyser)
 
 
 def _inputs_of(options: BuildOptions, settings: dict) -> str:

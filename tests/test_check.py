@@ -15,6 +15,7 @@ from conftest import ROOT, run_newsroom
 
 from newsroom.checks.site import check_site
 from newsroom.core.text import slugify
+from newsroom.settings import load_settings
 
 FIXTURES = ROOT / "tests/fixtures/bad"
 A = "articles/2026/02/tin.md"
@@ -160,7 +161,7 @@ def test_the_project_content_is_clean():
 def test_problems_are_sorted_by_file_and_line(tmp_path):
     content = case_content("key-tac-gia", tmp_path)
     shutil.copytree(FIXTURES / "duplicate-title/content/articles", content / "articles", dirs_exist_ok=True)
-    problems = check_site(content)
+    problems = check_site(content, load_settings(ROOT / "pelicanconf.py", {"PATH": str(content)}, for_pelican=False))
     assert [(str(p.path), p.line) for p in problems] == sorted((str(p.path), p.line) for p in problems)
 
 
@@ -206,7 +207,6 @@ def test_unchanged_articles_are_never_analysed_again(tmp_path, monkeypatch):
     for number in range(30):
         text = seeds[number % len(seeds)].read_text(encoding="utf-8")
         (folder / f"bai-{number}.md").write_text(text.replace("Title: ", f"Title: Bài {number} ", 1), encoding="utf-8")
-    from newsroom.settings import load_settings
 
     settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(content), "ANALYSIS_CACHE_PATH": str(tmp_path / "cache")})
     analysed = []

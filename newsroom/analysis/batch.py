@@ -36,10 +36,14 @@ class Unreadable:
 class Analyser:
     """The registry, the renderer and the recogniser of one content folder, and the analyses made so far."""
 
-    def __init__(self, content: Path, markdown_settings: dict, registry_dir: str = "registry",
-                 cache_dir: Path | None = None, workers: int = 0, photo_cache: Path | None = None):
+    def __init__(self, content: Path, markdown_settings: dict, registry: Path | None = None,
+                 cache_dir: Path | None = None, workers: int = 0, photo_cache: Path | None = None,
+                 mention_urls: dict[str, str] | None = None):
+        """`mention_urls`: kind ("unit", "award") -> URL pattern of its page, for linking first mentions."""
         self.content = Path(content)
-        self.registry_folder = self.content / registry_dir
+        self.registry_folder = Path(registry) if registry is not None else self.content / "registry"
+        self.mention_urls = dict(mention_urls or {})
+        self.inputs: tuple | None = None  # what its maker built it from (newsroom.checks.site.current_analyser)
         self.registry_problems: list[Problem] = []
         self.registry: Registry | None = None
         self._registry_stamp = _folder_stamp(self.registry_folder)
@@ -50,7 +54,7 @@ class Analyser:
             self.registry_problems = failure.problems
         self.renderer = BodyRenderer(markdown_settings)
         self.recogniser = Recogniser(self.registry) if self.registry is not None else None
-        settings_key = json.dumps(self.renderer.settings, sort_keys=True, default=repr)
+        settings_key = json.dumps([self.renderer.settings, self.mention_urls], sort_keys=True, default=repr)
         self.context_key = hashlib.sha256(
             f"{code_version()}\0{self.registry_digest}\0{settings_key}".encode()
         ).hexdigest()
@@ -139,7 +143,8 @@ class Analyser:
             text = decode_text(path, data)
         except SourceError as failure:
             return Unreadable(path, failure.problem)
-        analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
+        analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None,
+                           self.mention_urls)
         return dumps((key, analysis), self.context_key), analysis
 
     def _in_workers(self, jobs):

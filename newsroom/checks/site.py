@@ -19,7 +19,7 @@ from newsroom.site.portal import check_portal_file
 from newsroom.content.files import ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, source_files
 from newsroom.core.text import slugify
 from newsroom.problems import Problem, error
-from newsroom.settings import load_settings
+from newsroom.settings import portal
 
 from .articles import check_article
 from .duplicates import check_duplicates
@@ -34,6 +34,7 @@ class ContentCheck:
     analyses: dict[Path, ArticleAnalysis] = field(default_factory=dict)
     articles: list[Path] = field(default_factory=list)
     pages: list[Path] = field(default_factory=list)
+    analyser: Analyser | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,32 +45,31 @@ class ContentCheck:
         return [p for p in self.problems if not p.is_error]
 
 
-_ANALYSERS: dict[tuple, Analyser] = {}
+# The key of a run's Analyser in Pelican's settings dict: the build checks with it, then Pelican's run reads from it.
+ANALYSER = "NEWSROOM_ANALYSER"
 
 
-def analyser_for(content: Path, settings: dict | None = None) -> Analyser:
-    """One Analyser per content folder and settings in a process, renewed when the registry changes."""
-    settings = settings or _default_settings()
-    photos = settings.get("PHOTO_CACHE_PATH") or str(Path(settings.get("ANALYSIS_CACHE_PATH") or ".cache/analysis").parent / "photos")
-    key = (str(Path(content).resolve()), settings.get("REGISTRY_DIR", "registry"), repr(body_markdown_settings(settings.get("MARKDOWN"))),
-           settings.get("ANALYSIS_CACHE_PATH"), photos)
-    analyser = _ANALYSERS.get(key)
-    if analyser is None or analyser.registry_changed():
-        analyser = _ANALYSERS[key] = Analyser(
-            Path(content), settings.get("MARKDOWN", {}), settings.get("REGISTRY_DIR", "registry"),
-            settings.get("ANALYSIS_CACHE_PATH"), settings.get("ANALYSIS_WORKERS", 0), Path(photos),
-        )
+def current_analyser(settings: dict, analyser: Analyser | None = None) -> Analyser:
+    """`analyser` while it still fits `settings` and the registry it read is unchanged; else a new one.
+
+    Its holder (a build, `serve`, the plugin's run) keeps it: nothing is remembered here.
+    """
+    found = portal(settings)
+    inputs = (found.content, found.registry, repr(body_markdown_settings(settings.get("MARKDOWN"))), found.analysis_cache,
+              found.photo_cache, found.analysis_workers, tuple(sorted(found.addresses.mention_urls.items())))
+    if analyser is not None and analyser.inputs == inputs and not analyser.registry_changed():
+        return analyser
+    analyser = Analyser(found.content, settings.get("MARKDOWN", {}), found.registry, found.analysis_cache,
+                        found.analysis_workers, found.photo_cache, dict(found.addresses.mention_urls))
+    analyser.inputs = inputs
     return analyser
 
 
-def _default_settings() -> dict:
-    return load_settings(Path("pelicanconf.py"))
-
-
-def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
+def check_content(content: Path, settings: dict, analyser: Analyser | None = None) -> ContentCheck:
+    """Every problem of the content folder; the analyser used stays with the result for the build to publish from."""
     content = Path(content)
-    analyser = analyser_for(content, settings)
-    result = ContentCheck(articles=article_files(content), pages=source_files(content, "pages"))
+    analyser = current_analyser(settings, analyser)
+    result = ContentCheck(articles=article_files(content), pages=source_files(content, "pages"), analyser=analyser)
     analyses, unreadable = analyser.analyse_files(result.articles + result.pages)
     result.analyses = analyses
     problems = list(analyser.registry_problems) + [item.problem for item in unreadable]
@@ -89,17 +89,17 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
         remembered = memo.get(path)
         if remembered is None or remembered[0] is not analysis or remembered[1] != world:
             remembered = memo[path] = (analysis, world, _article_problems(
-                analysis, content, path in pages, analyser.registry, published))
+                analysis, content, path in pages, analyser.registry, published, portal(settings).timezone))
         problems += remembered[2]
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
 
 
-def _article_problems(analysis, content: Path, page: bool, registry, published: set[str]) -> list[Problem]:
+def _article_problems(analysis, content: Path, page: bool, registry, published: set[str], timezone) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
         return [error(analysis.path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article")]
-    problems = check_article(source, content, page=page) + check_photo_files(source, content) + analysis.problems
+    problems = check_article(source, content, timezone, page=page) + check_photo_files(source, content) + analysis.problems
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
@@ -130,7 +130,7 @@ def _page_url(source, page: bool) -> str:
     return found.output.removesuffix("index.html") if found else ""
 
 
-def check_site(content: Path, settings: dict | None = None) -> list[Problem]:
+def check_site(content: Path, settings: dict) -> list[Problem]:
     return check_content(content, settings).problems
 
 

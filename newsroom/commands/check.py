@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 
 from newsroom.checks.site import check_content
-from newsroom.content.files import SOURCE_FOLDERS, source_files
 from newsroom.checks.text import fix_nfc
-from newsroom.settings import SettingsError, load_settings
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
+from newsroom.content.files import SOURCE_FOLDERS, source_files
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
-    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="tệp cấu hình / settings file (pelicanconf.py)")
+    add_content_argument(parser)
+    add_settings_argument(parser)
     parser.add_argument("--fix", action="store_true", help="sửa những lỗi sửa được tự động (NFD -> NFC) / fix what can be fixed (NFD -> NFC)")
 
 
@@ -30,10 +30,8 @@ def run(args) -> int:
     if not args.settings.is_file():
         print(f"{args.settings}: lỗi: không tìm thấy tệp cấu hình / error: settings file not found", file=sys.stderr)
         return 2
-    try:
-        settings = load_settings(args.settings, {"PATH": str(content.resolve())}, for_pelican=False)
-    except SettingsError as failure:
-        print("\n".join(failure.messages), file=sys.stderr)
+    settings = command_settings(args)
+    if settings is None:
         return 1
     if args.fix:
         for folder in SOURCE_FOLDERS:

@@ -11,11 +11,11 @@ import datetime
 import os
 import sys
 import unicodedata
-from pathlib import Path
 
-from newsroom.content.dates import PORTAL_TIMEZONE
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.content.files import SAFE_SLUG, known_articles
 from newsroom.core.text import slugify
+from newsroom.settings import portal
 
 DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
 TEMPLATE = """\
@@ -35,7 +35,8 @@ Khối này là ghi chú (HTML comment), không hiện trên trang; có thể x�
 
 def add_arguments(parser) -> None:
     parser.add_argument("title", help="tiêu đề bài viết / the article's title")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    add_content_argument(parser)
+    add_settings_argument(parser)
     parser.add_argument("--author", help="tác giả (mặc định: NEWSROOM_AUTHOR hoặc Ban biên tập) / author")
     parser.add_argument("--slug", help="đường dẫn rút gọn khác với tiêu đề / a slug other than the title's")
 
@@ -72,7 +73,14 @@ def run(args) -> int:
     if not title or not slug or not SAFE_SLUG.match(slug):
         print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
         return 2
-    now = datetime.datetime.now(PORTAL_TIMEZONE).replace(second=0, microsecond=0)
+    settings = command_settings(args, required=False)
+    if settings is None:
+        return 1
+    if portal(settings).addresses.reserved(slug):
+        print(f'lỗi: đường dẫn "{slug}" là địa chỉ dành riêng của cổng; hãy đổi tiêu đề hoặc dùng --slug khác / '
+              f'error: "{slug}" is an address the portal owns; change the title or give another --slug', file=sys.stderr)
+        return 2
+    now = datetime.datetime.now(portal(settings).timezone).replace(second=0, microsecond=0)
     year, month = f"{now.year:04d}", f"{now.month:02d}"
     target = args.content / "articles" / year / month / f"{slug}.md"
     taken = [path for path, _date in known_articles(args.content).get(slug, ())]

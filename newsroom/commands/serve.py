@@ -170,16 +170,17 @@ class LiveSite:
     def __init__(self, options, state: BuildState):
         self.options, self.state = options, state
         self.run = None  # the warm Pelican run of the last full build
+        self.analyser = None  # the analyses of the last check or build, kept warm between saves
         self.background = Background(self)
 
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
-            report = build_site(self.options, keep_run=True)
+            report = build_site(self.options, keep_run=True, analyser=self.analyser)
         except BuildFailed as failure:
             self._failed(failure.messages)
             return
-        self.run = report.run
+        self.run, self.analyser = report.run, report.analyser
         for problem in report.warnings:
             print(problem, flush=True)
         self.state.succeeded()
@@ -197,9 +198,10 @@ class LiveSite:
             return False
         started = time.perf_counter()
         try:
-            checked = check_content(self.options.content, site_settings(self.options))
+            checked = check_content(self.options.content, site_settings(self.options), self.analyser)
         except BuildFailed:
             return False
+        self.analyser = checked.analyser
         if checked.errors:
             self._failed([str(p) for p in checked.errors])
             return True

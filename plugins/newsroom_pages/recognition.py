@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from newsroom.checks.site import analyser_for
 from newsroom.core.catalogue import Catalogue
+
+from .reader import run_analyser
 
 
 def build_catalogue(generator) -> None:
-    analyser = analyser_for(Path(generator.settings["PATH"]), generator.settings)
+    analyser = run_analyser(generator.settings)
     recognised = [(article, article.analysis.recognition) for article in generator.articles]
     generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised)
     generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
