@@ -25,8 +25,12 @@ PORTAL_PATTERNS = ("UNITS_URL", "UNIT_URL", "UNIT_HONOURS_URL", "AWARDS_URL", "A
                    "HONOURS_YEAR_URL")
 PORTAL_FEEDS = ("UNIT_FEED_ATOM", "AWARD_FEED_ATOM")
 INDEX = "index.html"
-# Folders of the site that no content names: the search bundle, the theme's files, the photos.
+# Folders of the site that no content names: the search bundle (the theme's files and the photos are settings).
 BUNDLE = "pagefind"
+# Files the portal writes at the site's root: the page servers answer a missing path with, and (in production) for crawlers.
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Addresses:
         self.default_lang = settings.get("DEFAULT_LANG", "en")
         self._article = (settings["ARTICLE_URL"], settings["ARTICLE_SAVE_AS"])
         self._page = (settings["PAGE_URL"], settings["PAGE_SAVE_AS"])
+        self._draft = (settings.get("DRAFT_URL", ""), settings.get("DRAFT_SAVE_AS", ""))
         self._year = (settings.get("YEAR_ARCHIVE_URL", ""), settings.get("YEAR_ARCHIVE_SAVE_AS", ""))
         self._month = (settings.get("MONTH_ARCHIVE_URL", ""), settings.get("MONTH_ARCHIVE_SAVE_AS", ""))
         self._day = (settings.get("DAY_ARCHIVE_URL", ""), settings.get("DAY_ARCHIVE_SAVE_AS", ""))
@@ -75,6 +80,11 @@ class Addresses:
         fields = _Fields(metadata or {}, slug=slug, date=date, lang=self.default_lang)
         url, save_as = self._article
         return Address(url.format_map(fields), save_as.format_map(fields))
+
+    def draft(self, slug: str) -> Address:
+        """Where a draft is written: nowhere ("") unless DRAFT_SAVE_AS says so."""
+        url, save_as = self._draft
+        return Address(url.format_map(_Fields(slug=slug, lang=self.default_lang)), save_as.format_map(_Fields(slug=slug, lang=self.default_lang)))
 
     def page(self, slug: str) -> Address:
         fields = _Fields(slug=slug, lang=self.default_lang)
@@ -129,6 +139,10 @@ class Addresses:
             if match:
                 return self._portal[page_name].format(**match.groupdict())
         return None
+
+    def pattern(self, name: str) -> str:
+        """One of the portal's patterns as set (templates format a year's or a feed's address from it)."""
+        return self._portal[name]
 
     @property
     def mention_urls(self) -> dict[str, str]:

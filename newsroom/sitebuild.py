@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsroom.addresses import BUNDLE
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.checks.site import ANALYSER, check_content
 from newsroom.errors import BuildFailed
@@ -138,7 +139,7 @@ def _inputs_of(options: BuildOptions, settings: dict) -> str:
 
 def index_for_search(site: Path) -> None:
     """The plugin indexes the pages meant to be found (newsroom.site.search_index); refuse a site without it."""
-    if not (site / "pagefind" / "pagefind.js").is_file():
+    if not (site / BUNDLE / "pagefind.js").is_file():
         raise BuildFailed([
             f"{site}: lỗi: thiếu chỉ mục tìm kiếm (plugin newsroom_pages chưa chạy?) / "
             f"error: the search index is missing (is the newsroom_pages plugin enabled?)"

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from newsroom.addresses import Addresses
 from newsroom.content.files import Destination, destination
 from newsroom.core.source import MarkdownSource
 from newsroom.problems import Problem, error
 
 
-def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
-    destinations = [d for d in map(destination, sources) if d is not None]
+def check_duplicates(sources: list[MarkdownSource], addresses: Addresses) -> list[Problem]:
+    destinations = [d for d in (destination(source, addresses) for source in sources) if d is not None]
     problems = []
     by_output: dict[str, list[Destination]] = defaultdict(list)
     by_slug: dict[tuple, list[Destination]] = defaultdict(list)
@@ -25,7 +26,7 @@ def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
         by_slug[(item.group, item.slug)].append(item)
     reported: set[Path] = set()
     for output, items in by_output.items():
-        for item in items if len(items) > 1 else ():
+        for item in items if len(items) > 1 and output else ():
             others = ", ".join(str(o.path) for o in items if o is not item)
             reported.add(item.path)
             problems.append(error(

@@ -8,43 +8,53 @@ depends on other files than the article.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+from newsroom.addresses import NOT_FOUND, ROBOTS, SITEMAP
 from newsroom.checks.paths import PELICAN_LINK, link_target_problems, site_link_problems
-from newsroom.content.files import destination
-from newsroom.core.text import slugify
+from newsroom.content.dates import localised
+from newsroom.content.files import destination, page_slug
+from newsroom.core.catalogue import Catalogue
 from newsroom.problems import Problem
-
-# Pages the portal writes whatever the content: list and browse pages, feeds, search, production files.
-FIXED_OUTPUTS = {
-    "index.html", "404.html", "sitemap.xml", "robots.txt", "tin-tuc/index.html", "don-vi/index.html",
-    "khen-thuong/index.html", "tim-kiem/index.html", "feeds/all.atom.xml",
-}
+from newsroom.settings import portal
+from newsroom.site.browse import browse_pages, written_addresses
+from newsroom.site.photos import OUTPUT_FOLDER
 
 
-def published_paths(content: Path, sources: list, pages: list, registry, theme: Path | None) -> set[str]:
-    """What the build will publish, as output paths relative to the site root."""
-    published = set(FIXED_OUTPUTS)
-    for source in sources:
-        found = destination(source)
-        if found is not None:
-            published.add(found.output)
-            year, month = found.output.split("/")[1:3] if found.output.startswith("tin-tuc/") else ("", "")
-            if year:
-                published |= {f"tin-tuc/{year}/index.html", f"tin-tuc/{year}/{month}/index.html",
-                              f"khen-thuong/nam-{year}/index.html"}
-    for source in pages:
-        slug = source.get("slug") or ""
-        if not slug:
-            slug = slugify(source.get("title"))
-        published.add(f"{slug}/index.html")
-    for folder, prefix in ((content / "images", "images"), ((theme / "static") if theme else None, "theme")):
+def published_paths(settings: dict, analyses: list, pages: list, registry, theme: Path | None) -> set[str]:
+    """What the build will write, as output paths relative to the site root: the same addresses, lists and
+    pagination the build uses (newsroom.addresses, newsroom.site.browse), for these analyses of the articles
+    (`analyses`) and of the fixed pages (`pages`).
+    """
+    found = portal(settings)
+    addresses = found.addresses
+    published = {NOT_FOUND, SITEMAP, ROBOTS} | ({addresses.feed_all} if addresses.feed_all else set())
+    listed = []
+    for analysis in analyses:
+        written = destination(analysis.source, addresses)
+        if written is None:
+            continue
+        if written.output:
+            published.add(written.output)
+        if written.listed:
+            listed.append((written, analysis))
+    for template, address in addresses.direct.items():
+        published |= {page.save_as for page in addresses.pages_of(address, template, len(listed))}
+    for _kind, address, count in addresses.periods([written.date for written, _ in listed]):
+        published |= {page.save_as for page in addresses.pages_of(address, "period_archives", count)}
+    published |= {addresses.page(page_slug(page.source)).save_as for page in pages}
+    # The photos' sized copies the pages show (the originals are content files, below).
+    published |= {f"{OUTPUT_FOLDER}/{derivative.name}" for analysis in [*analyses, *pages]
+                  for photo in analysis.photos for derivative in photo.derivatives}
+    for folder, prefix in [*((found.content / name, name) for name in addresses.static_folders),
+                           ((theme / "static") if theme else None, addresses.theme_folder)]:
         if folder is not None and folder.is_dir():
             published |= {f"{prefix}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
     if registry is not None:
-        for unit in registry.units.values():
-            published |= {f"don-vi/{unit.slug}/index.html", f"feeds/don-vi/{unit.slug}.atom.xml"}
-        for award in registry.awards.values():
-            published |= {f"khen-thuong/{award.slug}/index.html", f"feeds/khen-thuong/{award.slug}.atom.xml"}
+        articles = [(SimpleNamespace(date=localised(written.date, found.timezone), url=written.url, title=analysis.source.get("title")),
+                     analysis.recognition) for written, analysis in listed]
+        catalogue = Catalogue.build(registry, articles, addresses.mention_urls)
+        published |= written_addresses(*browse_pages(catalogue, addresses), addresses)
     return published
 
 

@@ -16,16 +16,16 @@ from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 
-from newsroom.content.files import ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, source_files
-from newsroom.core.text import slugify
+from newsroom.content.files import ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, page_slug, source_files
 from newsroom.problems import Problem, error
-from newsroom.settings import portal
+from newsroom.settings import Settings, portal
 
 from .articles import check_article
 from .duplicates import check_duplicates
 from .links import check_links, published_paths
 from .paths import special_file_problems
 from .registry_terms import check_terms, unregistered_names
+from .reserved import reserved_registry_problems, reserved_slug_problems
 
 
 @dataclass
@@ -75,12 +75,15 @@ def check_content(content: Path, settings: dict, analyser: Analyser | None = Non
     problems = list(analyser.registry_problems) + [item.problem for item in unreadable]
     pages = set(result.pages)
     article_sources = [analyses[p].source for p in result.articles if p in analyses]
-    page_sources = [analyses[p].source for p in result.pages if p in analyses]
-    problems += check_duplicates(article_sources)
+    addresses = portal(settings).addresses
+    problems += check_duplicates(article_sources, addresses)
     problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
-    theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
-    published = published_paths(content, article_sources, page_sources, analyser.registry, theme)
+    if analyser.registry is not None:
+        problems += reserved_registry_problems(analyser.registry, analyser.registry_folder, addresses)
+    theme = Path(settings["THEME"]) if settings.get("THEME") else None
+    published = published_paths(settings, [analyses[p] for p in result.articles if p in analyses],
+                                [analyses[p] for p in result.pages if p in analyses], analyser.registry, theme)
     # An article's own checks read its analysis and, on disk, the photos and files it links to, and the
     # site's addresses: while none of those changed (a save in `serve` changes one article), reuse them.
     world = (_files_stamp(content), hash(frozenset(published)))
@@ -89,22 +92,23 @@ def check_content(content: Path, settings: dict, analyser: Analyser | None = Non
         remembered = memo.get(path)
         if remembered is None or remembered[0] is not analysis or remembered[1] != world:
             remembered = memo[path] = (analysis, world, _article_problems(
-                analysis, content, path in pages, analyser.registry, published, portal(settings).timezone))
+                analysis, content, path in pages, analyser.registry, published, portal(settings)))
         problems += remembered[2]
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
 
 
-def _article_problems(analysis, content: Path, page: bool, registry, published: set[str], timezone) -> list[Problem]:
+def _article_problems(analysis, content: Path, page: bool, registry, published: set[str], settings: Settings) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
         return [error(analysis.path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article")]
-    problems = check_article(source, content, timezone, page=page) + check_photo_files(source, content) + analysis.problems
+    problems = check_article(source, content, settings.timezone, page=page) + check_photo_files(source, content) + analysis.problems
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
     problems += check_corrections(source)
-    problems += check_links(content, analysis, _page_url(source, page), published)
+    problems += reserved_slug_problems(source, settings.addresses, page)
+    problems += check_links(content, analysis, _page_url(source, page, settings.addresses), published)
     return problems
 
 
@@ -123,11 +127,11 @@ def _files_stamp(content: Path) -> int:
     return hash(tuple(sorted(stamps)))
 
 
-def _page_url(source, page: bool) -> str:
+def _page_url(source, page: bool, addresses) -> str:
     if page:
-        return f"{source.get('slug') or slugify(source.get('title'))}/"
-    found = destination(source)
-    return found.output.removesuffix("index.html") if found else ""
+        return addresses.page(page_slug(source)).url
+    found = destination(source, addresses)
+    return found.url if found else ""
 
 
 def check_site(content: Path, settings: dict) -> list[Problem]:

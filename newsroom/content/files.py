@@ -7,11 +7,13 @@ ask these functions, so they never disagree about what is published or where.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsroom.addresses import Addresses
 from newsroom.content.dates import DateProblem, parse_article_date
 from newsroom.core.source import MarkdownSource, SourceError, parse_markdown
 from newsroom.core.text import slugify
@@ -19,9 +21,6 @@ from newsroom.core.text import slugify
 # The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
 ARTICLE_SUFFIX = ".md"
 SOURCE_FOLDERS = ("articles", "pages")
-# Kept in step with pelicanconf.py (ARTICLE_SAVE_AS, Pelican's DRAFT_SAVE_AS).
-ARTICLE_SAVE_AS = "tin-tuc/{year}/{month}/{slug}/index.html"
-DRAFT_SAVE_AS = "drafts/{slug}.html"
 # What a Slug: may hold: anything else could leave the output folder or break URLs.
 SAFE_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -40,21 +39,31 @@ class Destination:
     path: Path
     line: int
     slug: str
-    output: str
+    output: str  # "" for a draft: not written
+    url: str
     group: tuple[str, str]  # (status group, language): Pelican pairs slugs within it
+    date: datetime.datetime | None
+
+    @property
+    def listed(self) -> bool:
+        """In the lists, feeds and browse pages: published (hidden and withdrawn ones get their page only)."""
+        return self.group[0] == "published" and self.date is not None
 
 
-def output_path(slug: str, year: int, month: int, status: str = "published") -> str:
-    """Where Pelican writes the article, relative to the output folder."""
-    if status == "draft":
-        return DRAFT_SAVE_AS.format(slug=slug)
-    return ARTICLE_SAVE_AS.format(year=f"{year:04d}", month=f"{month:02d}", slug=slug)
+def article_slug(source: MarkdownSource) -> str:
+    """The slug Pelican gives the article: its `Slug:`, else its title's."""
+    title, slug_field = source.metadata.get("title"), source.metadata.get("slug")
+    return slug_field.value if slug_field and slug_field.value else slugify(title.value) if title else ""
 
 
-def destination(source: MarkdownSource) -> Destination | None:
+def page_slug(source: MarkdownSource) -> str:
+    return source.get("slug") or slugify(source.get("title"))
+
+
+def destination(source: MarkdownSource, addresses: Addresses) -> Destination | None:
     """Where the article will be written, or None when other checks already refuse it."""
     title, slug_field = source.metadata.get("title"), source.metadata.get("slug")
-    slug = slug_field.value if slug_field and slug_field.value else slugify(title.value) if title else ""
+    slug = article_slug(source)
     if not slug:
         return None
     status = source.get("status", "published").lower()
@@ -64,13 +73,13 @@ def destination(source: MarkdownSource) -> Destination | None:
         if status != "draft":
             return None
         date = None
-    if date is None:
-        output = output_path(slug, 0, 0, status)
+    if status == "draft":
+        written = addresses.draft(slug)
     else:
-        output = output_path(slug, date.year, date.month, status)
+        written = addresses.article(slug, date, {key: field.value for key, field in source.metadata.items()})
     line = (slug_field or title).line
-    group = ("draft" if status == "draft" else "hidden" if status == "hidden" else "published", source.get("lang", "vi"))
-    return Destination(source.path, line, slug, output, group)
+    group = ("draft" if status == "draft" else "published" if status == "published" else "hidden", source.get("lang", "vi"))
+    return Destination(source.path, line, slug, written.save_as, written.url, group, date)
 
 
 def known_articles(content: Path) -> dict[str, list[tuple[Path, str]]]:

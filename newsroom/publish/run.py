@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsroom.settings import portal
+
 from .base import Destination, PublishError
 from .files import BUILD_NOTES, scan_site
 from .log import PublishLog
@@ -29,7 +31,8 @@ def plan_for(destination: Destination, site: Path, log: PublishLog, settings: di
     remembered = log.remembered(destination.label)
     dropped = dropped_urls(remembered, listing, files, sources)
     stylesheet = STYLESHEET if STYLESHEET in files else None
-    files.update(pages_for(dropped, settings["SITEURL"], settings["SITENAME"], stylesheet))
+    files.update(pages_for(dropped, settings["SITEURL"], settings["SITENAME"], stylesheet,
+                           portal(settings).addresses.direct["archives"].url))
     added, changed, extra = destination.differences(files, listing)
     unchanged = len(files) - len(added) - len(changed)
     plan = Plan(destination.label, files, added, changed, extra, unchanged, dropped)

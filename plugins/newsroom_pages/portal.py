@@ -8,6 +8,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from newsroom.addresses import NOT_FOUND
 from newsroom.site.portal import load_portal
 
 
@@ -28,7 +29,7 @@ class NotFoundPageGenerator(Generator):
         pass
 
     def generate_output(self, writer) -> None:
-        writer.write_file("404.html", self.get_template("404"), self.context, self.settings["RELATIVE_URLS"], page_name="404")
+        writer.write_file(NOT_FOUND, self.get_template("404"), self.context, self.settings["RELATIVE_URLS"], page_name="404")
 
 
 def get_generators(pelican):

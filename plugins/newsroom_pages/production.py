@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from newsroom.settings import portal
 from newsroom.site.production import feed_identity, last_changes, source_map, write_production_files
 
 # Output folder -> (URL -> source file, URL -> last change), from the generators to the end of the run.
@@ -26,7 +27,7 @@ def remember_sources(generators) -> None:
 
 
 def identify_feed(context, feed) -> None:
-    feed_identity(feed.feed, context.get("SITEURL", ""))
+    feed_identity(feed.feed, context.get("SITEURL", ""), portal(context).addresses)
 
 
 def write_files(pelican) -> None:

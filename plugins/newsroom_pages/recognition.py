@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from newsroom.core.catalogue import Catalogue
+from newsroom.settings import portal
 
 from .reader import run_analyser
 
@@ -11,5 +12,6 @@ from .reader import run_analyser
 def build_catalogue(generator) -> None:
     analyser = run_analyser(generator.settings)
     recognised = [(article, article.analysis.recognition) for article in generator.articles]
-    generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised)
+    urls = portal(generator.settings).addresses.mention_urls
+    generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised, urls)
     generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
