@@ -62,10 +62,12 @@ def remember(cache: Path, output: Path, fingerprint: str, warnings: list[str]) -
         record = record if isinstance(record, dict) else {}
     except (OSError, ValueError):
         record = {}
+    # One entry per output that still exists: tests and previews build into many folders that go away.
+    record = {name: entry for name, entry in record.items() if os.path.isdir(name)}
     record[str(output.resolve())] = {"inputs": fingerprint, "output": _output_stamp(output), "warnings": warnings}
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # builds of other outputs write it too
         temporary.write_text(json.dumps(record, indent=1), encoding="utf-8")
         os.replace(temporary, path)
     except OSError:

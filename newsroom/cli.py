@@ -11,6 +11,9 @@ import time
 import traceback
 from pathlib import Path
 
+from newsroom.integrity import user_state_folder
+from newsroom.pelicanlog import keep_pelican_off_the_console
+
 # name shown to the user -> (module under newsroom.commands, one-line help)
 COMMANDS = {
     "build": ("build", "dựng trang web / build the site"),
@@ -43,6 +46,7 @@ def available_commands(argv: list[str] | None = None) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser(available_commands(argv)).parse_args(argv)
+    keep_pelican_off_the_console(lambda: error_log_folders())
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -86,8 +90,7 @@ def error_log_folders() -> list[Path]:
     folders = []
     if os.environ.get("NEWSROOM_LOG_DIR"):
         folders.append(Path(os.environ["NEWSROOM_LOG_DIR"]))
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    folders += [Path(state) / "newsroom", Path(tempfile.gettempdir())]
+    folders += [user_state_folder(), Path(tempfile.gettempdir())]
     return folders
 
 

@@ -115,31 +115,16 @@ class _BufferingWriter(Writer):
         raise NotImplementedError
 
 
-class ReusingWriter(_BufferingWriter):
-    """Writes a fresh build; a file with the same bytes as in the previous build is hard-linked from it.
+class FreshWriter(_BufferingWriter):
+    """Writes a fresh build: every file is a new file of this build alone.
 
-    Creating a file costs far more than linking one (a third of a millisecond
-    against a fiftieth on our machines), and most pages do not change between
-    builds. The previous build is only read: nothing ever writes into a file in
-    place (builds make new folders, `serve` renames new files over old ones), so
-    the shared files stay as both builds wrote them.
+    Never a hard link to the previous build, nor to a cache: a file shared by
+    two sites is changed in both by whoever writes into it next (a live
+    preview, Pagefind, a copy falling back to writing over a link), which is
+    how one site once published another's half-written search files.
     """
 
-    def __init__(self, output_path, settings=None, previous: str | None = None):
-        super().__init__(output_path, settings=settings)
-        self.previous = previous
-
     def _land(self, filename: str, data: bytes) -> None:
-        if self.previous is not None:
-            earlier = os.path.join(self.previous, os.path.relpath(filename, self.output_path))
-            try:
-                with open(earlier, "rb") as existing:
-                    same = existing.read(len(data) + 1) == data
-                if same:
-                    os.link(earlier, filename)
-                    return
-            except OSError:
-                pass  # not in the previous build, or links not possible here: write it
         with open(filename, "wb") as out:
             out.write(data)
 

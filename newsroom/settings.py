@@ -23,10 +23,10 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import FileSystemBytecodeCache
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
 from newsroom.addresses import Addresses
+from newsroom.integrity import signed_bytecode_cache
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def _remembered_templates(environment: dict, cache_root: Path) -> dict:
     folder = Path(cache_root) / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        environment = {"bytecode_cache": FileSystemBytecodeCache(str(folder)), **environment}
+        environment = {"bytecode_cache": signed_bytecode_cache(folder), **environment}
     except OSError:
         pass  # no cache folder: templates are compiled on every run
     return {"auto_reload": False, **environment}

@@ -19,7 +19,6 @@ folder: a folder without the marker is never taken for a site.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import glob
 import logging
@@ -29,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
+from newsroom.atomic import exchange
 from newsroom.errors import BuildFailed
 
 SITE_MARKER = ".newsroom-site"
@@ -114,12 +114,14 @@ def _refuse_existing(output: Path, shown: Path | None = None) -> None:
 
 
 @contextlib.contextmanager
-def output_lock(output: Path) -> Iterator[Path]:
-    """Hold the lock of `output` (one writer at a time); yields `output` made absolute.
+def output_lock(output: Path, wait: bool = False, shared: bool = False) -> Iterator[Path]:
+    """Hold the lock of `output`; yields `output` made absolute.
 
-    Raises BuildFailed at once when another build holds it, or when the
-    folder beside `output` cannot be written. Anything that writes into the
-    site (a build, a live preview updating pages in place) takes this lock.
+    A build holds it alone (it swaps the site and deletes the one it replaced);
+    `shared` holders (a live preview updating pages in place, by renames) may
+    be several at once, never beside a build. Without `wait`, raises BuildFailed
+    at once when another command holds it; BuildFailed too when the folder
+    beside `output` cannot be written.
     """
     shown, output = output, _absolute(output, Path.cwd())  # Pelican needs absolute paths; messages show the user's
     builds = builds_folder(output)
@@ -130,14 +132,29 @@ def output_lock(output: Path) -> Iterator[Path]:
         raise _unwritable(shown, failure) from None
     with lock:
         try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             raise BuildFailed([
-                f"{shown}: lỗi: một lần dựng khác đang ghi vào thư mục này; hãy đợi nó xong rồi dựng lại / "
-                f"error: another build is writing into this folder; wait for it to finish and build again"
+                f"{shown}: lỗi: một lệnh newsroom khác (build, serve hoặc publish) đang ghi vào thư mục này; "
+                f"hãy đợi lệnh đó xong rồi chạy lại / "
+                f"error: another newsroom command (build, serve or publish) is writing into this folder; "
+                f"wait for it to finish and run this again"
             ]) from None
         _refuse_existing(output, shown)  # again, under the lock: another build may have just finished
         yield output
+
+
+def lock_is_held(output: Path) -> bool:
+    """Whether a command holds the lock of `output` now (for a message saying why we wait)."""
+    lock_file = builds_folder(_absolute(output, Path.cwd())) / "lock"
+    try:
+        with open(lock_file, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 @contextlib.contextmanager
@@ -170,7 +187,7 @@ def _swap_in(staging: Path, output: Path) -> None:
     else:
         # A real folder (empty, or a site built before output became a link): a
         # symlink cannot be renamed over it, so exchange the two in one step.
-        _exchange(link, output)
+        exchange(link, output)
         shutil.rmtree(link, ignore_errors=True)  # `link` now names the old folder
     if previous is not None and previous != staging.resolve():
         shutil.rmtree(previous, ignore_errors=True)
@@ -206,24 +223,6 @@ def _is_our_link(output: Path) -> bool:
         return False
     target = Path(os.readlink(output))
     return not target.is_absolute() and len(target.parts) == 2 and target.parts[0] == builds_folder(output).name
-
-
-RENAME_EXCHANGE = 2
-AT_FDCWD = -100
-
-
-def _exchange(first: Path, second: Path) -> None:
-    """Swap two names atomically (Linux renameat2); elsewhere, two renames with a moment between them."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is not None:
-        result = renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE)
-        if result == 0:
-            return
-    aside = first.with_name(first.name + ".old")
-    os.rename(second, aside)
-    os.rename(first, second)
-    os.rename(aside, first)
 
 
 def _unwritable(output: Path, failure: OSError) -> BuildFailed:

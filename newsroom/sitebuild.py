@@ -9,7 +9,6 @@ one rename replaces it.
 
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -17,12 +16,14 @@ from pathlib import Path
 
 from newsroom.addresses import BUNDLE
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
-from newsroom.checks.site import ANALYSER, check_content
+from newsroom.cache_users import using_caches
+from newsroom.checks.site import ANALYSER, check_content, prune_caches
 from newsroom.errors import BuildFailed
-from newsroom.pelicanrun import ReusingWriter, SiteRun
+from newsroom.pelicanlog import pelican_log_path
+from newsroom.pelicanrun import FreshWriter, SiteRun
 from newsroom.settings import SettingsError, load_settings, portal
 from newsroom.site_output import (
-    live_build, output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
+    output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
 )
 
 
@@ -71,20 +72,22 @@ def run_pelican(settings: dict, output: Path) -> list[str]:
     return run_site(settings, output)[0]
 
 
-def run_site(settings: dict, output: Path, previous: Path | None = None):
-    """(messages, SiteRun): the run's generators stay usable for re-publishing one article.
-
-    `previous`: the build being replaced; pages that come out the same are linked from it.
-    """
+def run_site(settings: dict, output: Path):
+    """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
     run = None
     with PelicanMessages() as messages:
         run = SiteRun({**settings, "OUTPUT_PATH": str(output)})
-        run.generate(functools.partial(ReusingWriter, previous=str(previous) if previous else None))
+        run.generate(FreshWriter)
     return messages.lines, run
 
 
 class PelicanMessages:
-    """Pelican's warnings and errors (and any exception it raises) while the block runs, as messages."""
+    """What Pelican reports while the block runs (warnings, errors, an exception it raises), as one message of ours.
+
+    Pelican's lines are English and about Pelican: they go to its log file (newsroom.pelicanlog), and
+    `lines` says in our words that the build failed and where they are. `check` passes exactly when the
+    build succeeds, so this only happens when the theme, plugins or code are at fault, never the content.
+    """
 
     def __enter__(self):
         self.collector = _PelicanLogCollector()
@@ -93,23 +96,33 @@ class PelicanMessages:
         return self
 
     def __exit__(self, kind, failure, traceback) -> bool:
-        logging.getLogger("pelican").removeHandler(self.collector)
+        logger = logging.getLogger("pelican")
+        logger.removeHandler(self.collector)
         records = self.collector.records
         if failure is not None and isinstance(failure, Exception):  # Pelican raises bare exceptions for template and writer errors
-            records.append(logging.makeLogRecord({"levelno": logging.ERROR, "levelname": "ERROR",
-                                                  "msg": f"{type(failure).__name__}: {failure}"}))
-        self.lines += [f"pelican: {record.levelname.lower()}: {record.getMessage()}" for record in records]
+            record = logging.makeLogRecord({"name": "pelican", "levelno": logging.ERROR, "levelname": "ERROR",
+                                            "msg": f"{type(failure).__name__}: {failure}"})
+            logger.handle(record)
+            records.append(record)
+        if records:
+            where = pelican_log_path()
+            self.lines.append(
+                f"lỗi: không dựng được trang (Pelican báo {len(records)} dòng, "
+                f"{f'ghi ở {where}' if where else 'không ghi được tệp nhật ký'}); hãy báo cho người quản trị cổng / "
+                f"error: the site could not be built (Pelican reported {len(records)} lines, "
+                f"{f'logged in {where}' if where else 'no log file could be written'}); tell the portal's administrator")
         return failure is None or isinstance(failure, Exception)
 
 
-def build_site(options: BuildOptions, keep_run: bool = False, analyser=None) -> BuildReport:
-    """`analyser`: the one of an earlier check or build in this process, reused while it fits (newsroom serve)."""
+def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False, analyser=None) -> BuildReport:
+    """Check and build; `wait`: for another command holding the output to finish, instead of refusing at once;
+    `analyser`: the one of an earlier check or build in this process, reused while it fits (newsroom serve)."""
     started = time.perf_counter()
     settings = site_settings(options)
     _refuse_unsafe_output(options)
     state_folder = portal(settings).analysis_cache.parent
     fingerprint = _inputs_of(options, settings)
-    with output_lock(options.output) as output:
+    with using_caches(state_folder) as caches, output_lock(options.output, wait=wait) as output:
         remove_leftovers(output)
         kept = None if keep_run else is_current(state_folder, output, fingerprint)
         if kept is not None:  # same inputs as the build that made this output: same check, same site
@@ -119,12 +132,14 @@ def build_site(options: BuildOptions, keep_run: bool = False, analyser=None) -> 
             raise BuildFailed([str(p) for p in checked.errors])
         with staging_for(output, shown=options.output) as staging:
             # Pelican's run publishes the analyses just checked: the same analyser, handed over in its settings.
-            messages, run = run_site({**settings, ANALYSER: checked.analyser}, staging, previous=live_build(output))
+            messages, run = run_site({**settings, ANALYSER: checked.analyser}, staging)
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
-    run.moved_to(options.output.resolve())
+        if caches.alone():  # another command using the caches would lose what it is about to read
+            prune_caches(checked)
+    run.moved_to(staging.resolve())  # swapped in: the folder `output` now links to
     return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None, analyser=checked.analyser)
 
 

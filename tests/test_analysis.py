@@ -10,7 +10,8 @@ from conftest import page, run_newsroom
 
 from newsroom.analysis import Analyser
 from newsroom.analysis.batch import PARALLEL_FROM
-from newsroom.analysis.cache import DATABASE
+from newsroom.analysis.cache import DATABASE, PURPOSE
+from newsroom.integrity import verified
 
 ARTICLE = "content/articles/2026/02/tin.md"
 
@@ -62,8 +63,8 @@ def test_a_damaged_entry_is_ignored_and_replaced(project_copy):
         db.execute("UPDATE analyses SET payload = ? WHERE key = ?", (pickle.dumps(("another key", "not an analysis")), foreign))
     again, _ = analyser(project_copy).analyse_files(articles)
     assert [a.html for a in again.values()] == [a.html for a in fresh.values()]
-    assert pickle.loads(_entries(project_copy)[garbled])[0] == garbled
-    assert pickle.loads(_entries(project_copy)[foreign])[0] == foreign
+    assert pickle.loads(verified(PURPOSE, _entries(project_copy)[garbled]))[0] == garbled
+    assert pickle.loads(verified(PURPOSE, _entries(project_copy)[foreign]))[0] == foreign
 
 
 def test_a_damaged_cache_file_is_started_afresh(project_copy):

@@ -58,7 +58,7 @@ def test_reader_browses_by_unit_and_by_award(browser, served_site):
     assert tab.get_by_role("link", name="Văn phòng Tỉnh ủy", exact=True).first.is_visible()
     articles = tab.locator(".news-list")
     assert articles.get_by_role("link", name="Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026").is_visible()
-    assert "28 tháng 1, 2026" in articles.inner_text()
+    assert "28/01/2026" in articles.inner_text()
     honours = tab.locator("h2:has-text('Khen thưởng') + h3 + ul")
     assert honours.get_by_role("link", name="Tập thể Lao động xuất sắc").is_visible()
 

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TOP = ("newsroom", "plugins")
 # Lowest first: a unit may import only units on its own layer or below (a top-level module of newsroom/ is a unit of its own).
 LAYERS = [
-    {"newsroom", "newsroom.problems", "newsroom.errors", "newsroom.codeversion"},
+    {"newsroom", "newsroom.problems", "newsroom.errors", "newsroom.codeversion", "newsroom.atomic", "newsroom.cache_users",
+     "newsroom.integrity", "newsroom.pelicanlog"},
     {"newsroom.core"},
     {"newsroom.settings", "newsroom.content", "newsroom.addresses"},
     {"newsroom.site"},

@@ -39,7 +39,7 @@ def corrected_site(project_copy) -> Path:
 
 def test_a_correction_shows_its_date_and_note_and_updates_the_feed_entry(corrected_site):
     notice = page(corrected_site, ARTICLE_URL).select_one(".notice--updated")
-    assert " ".join(notice.get_text().split()) == "Cập nhật Thứ Ba, 3 tháng 2, 2026. Ghi chú sửa đổi: Sửa chức danh của người phát biểu."
+    assert " ".join(notice.get_text().split()) == "Cập nhật ngày 3 tháng 2 năm 2026. Ghi chú sửa đổi: Sửa chức danh của người phát biểu."
     assert notice.time["datetime"] == "2026-02-03T09:00:00+07:00"
     entry = next(e for e in feedparser.parse((corrected_site / "feeds/all.atom.xml").read_bytes()).entries
                  if e.link.endswith(ARTICLE_URL))
@@ -50,7 +50,7 @@ def test_a_correction_shows_its_date_and_note_and_updates_the_feed_entry(correct
 def test_a_withdrawn_article_keeps_its_page_with_notice_and_reason(corrected_site):
     soup = page(corrected_site, OTHER_URL)
     notice = soup.select_one(".notice--withdrawn")
-    assert "Bài viết đã bị gỡ" in notice.get_text() and "Thứ Năm, 5 tháng 2, 2026" in notice.get_text()
+    assert "Bài viết đã bị gỡ" in notice.get_text() and "ngày 5 tháng 2 năm 2026" in notice.get_text()
     assert notice.find("p", string="Lý do: Thông tin trong bài chưa được kiểm chứng.")
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert soup.select_one("[data-pagefind-body]") is None

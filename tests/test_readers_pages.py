@@ -63,7 +63,7 @@ def test_chips_after_the_body_and_breadcrumbs_as_a_list(readers_site):
 def test_date_and_time_of_day(readers_site):
     meta = page(readers_site, SEED_ARTICLES[0]).select_one(".article__meta")
     assert meta.time["datetime"] == "2026-01-28T14:00:00+07:00"
-    assert meta.get_text(" ", strip=True).startswith("Thứ Tư, 28 tháng 1, 2026 lúc 14:00")
+    assert meta.get_text(" ", strip=True).startswith("Thứ Tư, 28/01/2026 lúc 14:00")
 
 
 def test_related_articles_share_units_or_awards(readers_site):

@@ -78,3 +78,38 @@ def test_add_refuses_a_name_not_suggested(tmp_path):
     assert result.returncode == 1
     assert "không có trong danh sách gợi ý / error:" in result.stderr and "Traceback" not in result.stderr
     assert units.read_text(encoding="utf-8") == before
+
+
+SLIPS = ("Sáng 30/3, Sở Nôi vụ phối hợp với Văn phòng Tỉnh ủy tổ chức hội nghị.\n\n"
+         "Đại biểu HĐND tình dự hội nghị.\n\n"
+         "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh báo cáo tiến độ.")
+
+
+def test_misspelt_registered_names_get_did_you_mean_and_are_never_suggested(tmp_path):
+    content = content_folder(tmp_path)
+    article = content / "articles/2026/03/bai-4.md"
+    article.write_text(ARTICLE.format(title="Hội nghị phối hợp", day=4, body=SLIPS), encoding="utf-8")
+    check = run_newsroom("check", "--content", str(content))
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = check.stdout.splitlines()
+    for line, written, registered in ((5, "Sở Nôi vụ", "Sở Nội vụ"), (7, "HĐND tình", "HĐND tỉnh")):
+        said = [text for text in lines if text.startswith(f"{article}:{line}: warning:") and f'"{written}"' in text]
+        assert len(said) == 1, lines
+        assert f'Có phải "{registered}"?' in said[0] and f'/ Did you mean "{registered}"?' in said[0]
+        assert said[0].index("Có phải") < said[0].index("Did you mean"), "Vietnamese first"
+        assert "units.yml" not in said[0], "a misspelling is not a new organisation to register"
+    found = [item["name"] for item in json.loads(suggest(content, "--json").stdout)]
+    assert not any("Nôi" in name or "tình" in name for name in found), found
+    assert not [name for name in found if name.split()[-1] in ("đầu", "dụng")], f"names cut mid-phrase: {found}"
+    assert "Trường THPT Hùng Vương" in found, "whole unregistered names are still offered"
+
+
+def test_added_units_carry_nothing_the_site_shows(tmp_path):
+    content = content_folder(tmp_path)
+    units = content / "registry" / "units.yml"
+    assert suggest(content, "--add", "Trường THPT Hùng Vương").returncode == 0
+    added = units.read_text(encoding="utf-8").split("slug: truong-thpt-hung-vuong")[1]
+    assert "registry suggest" not in added and "description" not in added, added
+    assert "# Thêm bằng `newsroom registry suggest`" in units.read_text(encoding="utf-8"), "the tool's note is a comment"
+    unit = Registry.load(content / "registry").units["truong-thpt-hung-vuong"]
+    assert not unit.description

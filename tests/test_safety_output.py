@@ -233,7 +233,7 @@ def test_a_build_while_another_runs_is_refused_with_a_message(project_copy):
     with open(builds_folder(output) / "lock", "a") as held:  # what a running build holds
         fcntl.flock(held, fcntl.LOCK_EX)
         result = build(project_copy)
-    assert_refused(result, "another build")
+    assert_refused(result, "another newsroom command")
     assert snapshot(output) == before
 
 
@@ -243,7 +243,7 @@ def test_two_builds_racing_into_a_fresh_output(project_copy):
     results = [(c.wait(timeout=300), c.stderr.read()) for c in commands]
     for code, stderr in results:
         assert "Traceback" not in stderr
-        assert code == 0 or (code == 1 and "another build" in stderr), stderr
+        assert code == 0 or (code == 1 and "another newsroom command" in stderr), stderr
     assert any(code == 0 for code, _ in results)
     assert (project_copy / "moi" / SITE_MARKER).is_file() and (project_copy / "moi/index.html").is_file()
     for command in commands:

@@ -56,7 +56,7 @@ def test_a_damaged_kept_bundle_is_not_trusted(tmp_path):
     cache = tmp_path / "cache"
     write_search_index(tmp_path / "one", records(), cache_dir=cache)
     one = files(tmp_path / "one")
-    victim = next(p for p in (cache / "bundle" / "fragment").iterdir())
+    victim = next(p for p in next(cache.glob("[0-9a-f]*/fragment")).iterdir())
     victim.write_bytes(b"damaged")
     write_search_index(tmp_path / "two", records(), cache_dir=cache)
     two = files(tmp_path / "two")

@@ -13,7 +13,7 @@ from conftest import page, soup_of
 
 SEEDS = {
     "Nâng cao chất lượng tham mưu, góp phần cùng UBND tỉnh hoàn thành thắng lợi mục tiêu, nhiệm vụ năm 2026": {
-        "date": "Thứ Tư, 21 tháng 1, 2026",
+        "date": "Thứ Tư, 21/01/2026",
         "author": "Minh Hằng",
         "captions": [
             "Toàn cảnh hội nghị.",
@@ -25,7 +25,7 @@ SEEDS = {
         ],
     },
     "Văn phòng Tỉnh ủy triển khai nhiệm vụ năm 2026": {
-        "date": "Thứ Tư, 28 tháng 1, 2026",
+        "date": "Thứ Tư, 28/01/2026",
         "author": "Đinh Vũ",
         "captions": [
             "Đồng chí Đinh Anh Tuấn - Tỉnh ủy viên, Chánh Văn phòng Tỉnh ủy phát biểu tại hội nghị.",
@@ -62,6 +62,17 @@ def test_article_page_shows_title_vietnamese_date_and_author(site, title):
     assert soup.select_one(".article__meta time").get_text(strip=True) == SEEDS[title]["date"]
     assert SEEDS[title]["author"] in soup.select_one(".article__author").get_text()
     assert soup.html["lang"] == "vi"
+
+
+def test_dates_read_as_vietnamese_portals_write_them(site):
+    """"28/01/2026" in lists, "ngày 28 tháng 1 năm 2026" in prose; never Babel's "28 tháng 1, 2026"."""
+    shown = []
+    for path in site.rglob("*.html"):
+        shown += [time.get_text(" ", strip=True) for time in soup_of(path).select("time")]
+    assert "28/01/2026" in shown
+    numeric, spelt = re.compile(r"(Thứ \w+|Chủ nhật), \d\d/\d\d/\d{4}|\d\d/\d\d/\d{4}"), re.compile(r"ngày \d+ tháng \d+ năm \d{4}")
+    assert all(numeric.fullmatch(text) or spelt.fullmatch(text) for text in shown), set(shown)
+    assert not [path for path in site.rglob("*.html") if re.search(r"tháng \d+, \d{4}", path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("title", SEEDS)

@@ -8,13 +8,15 @@ from pathlib import Path
 from lxml.html import HtmlElement
 
 from newsroom.analysis.markdown_limits import html_too_deep
-from newsroom.problems import Problem
+from newsroom.core.honour_edits import KEY as HONOURS_KEY, edit_recognition
+from newsroom.problems import Problem, error
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
 from newsroom.site.htmltree import depth, parse_fragment
 from newsroom.site.mentions import HtmlText
 from newsroom.site.photos import SizedPhoto, size_images
+from newsroom.site.static_files import PhotoRefused, photo_on_disk
 
 from .render import BodyRenderer
 
@@ -34,7 +36,7 @@ class ArticleAnalysis:
     photos: list[SizedPhoto] = field(default_factory=list)  # derivatives the page shows, to copy into the site
     # Files besides the article that the analysis read (photos): path -> (size, mtime); a change re-analyses.
     depends_on: dict[str, tuple[int, int]] = field(default_factory=dict)
-    links: list[tuple[str, int]] = field(default_factory=list)  # (href or src as written, its line): checked on disk
+    links: list[tuple[str, int, str]] = field(default_factory=list)  # (href or src as written, its line, tag)
 
     def html_for(self, site_url: str) -> str:
         return self.html.replace(SITE_TOKEN, site_url)
@@ -46,7 +48,8 @@ class ArticleAnalysis:
 
 def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None, photos=None,
             mention_urls: dict[str, str] | None = None) -> ArticleAnalysis:
-    """`photos(src, article_path)` gives (SizedPhoto, source file) for a local photo, or None."""
+    """`photos(src, article_path)` gives (SizedPhoto, source file) for a local photo ((None, file) when its
+    derivatives cannot be made), or None; `mention_urls` the URL patterns of unit and award pages, by kind."""
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
     root = parse_fragment(html)
@@ -63,6 +66,11 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             photo, file = found
             stat = file.stat()
             depends_on[str(file)] = (stat.st_size, stat.st_mtime_ns)
+            if photo is None and not isinstance(photo_on_disk(file), PhotoRefused):  # refusals: check_photo_files
+                problems.append(error(
+                    path, _line_of(source, src),
+                    f"không tạo được ảnh thu nhỏ từ {src}: tệp ảnh hỏng; hãy chép lại ảnh gốc",
+                    f"no smaller copies could be made of {src}: the photo file is damaged; copy the original again"))
             return photo
 
         used = size_images(root, resolve, SITE_TOKEN)
@@ -77,23 +85,29 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             metadata_awards=split_metadata_list(source.get("awards")),
             excluded=split_metadata_list(source.get("exclude")),
         )
+        edit_recognition(recognition, source.get(HONOURS_KEY), recogniser.registry)
         _link_first_mentions(body, recognition, mention_urls or {})
     return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
 
 
-def _links(root: HtmlElement, source: MarkdownSource) -> list[tuple[str, int]]:
-    """Every link and image address the editor wrote, with the first line that holds it."""
+def _line_of(source: MarkdownSource, target: str) -> int:
+    lines = source.text.split("\n")
+    return next((n for n, text in enumerate(lines[source.body_line - 1:], start=source.body_line) if target in text),
+                source.body_line)
+
+
+def _links(root: HtmlElement, source: MarkdownSource) -> list[tuple[str, int, str]]:
+    """Every link and image address the editor wrote, with the first line that holds it and its tag ("a", "img")."""
     lines = source.text.split("\n")
     found = []
     for tag in root.iter("a", "img"):
         target = tag.get("href" if tag.tag == "a" else "src")
         if not target:
             continue
-        line = next((n for n, text in enumerate(lines[source.body_line - 1:], start=source.body_line) if target in text),
-                    source.body_line)
+        line = _line_of(source, target)
         if tag.tag == "img" and f"]({target}" in lines[line - 1].replace("( ", "("):
             continue  # a Markdown photo: newsroom.checks.figures says more about those
-        found.append((target, line))
+        found.append((target, line, tag.tag))
     return found
 
 

@@ -13,7 +13,7 @@ from newsroom.problems import Problem, error
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, decode_text
-from newsroom.site.photos import PhotoCache, local_photo
+from newsroom.site.photos import PhotoCache, is_whole, local_photo
 
 from .article import ArticleAnalysis, analyse
 from newsroom.codeversion import code_version
@@ -119,6 +119,19 @@ class Analyser:
     def _remember(self, path: Path, stamp: tuple[int, int], key: str, analysis: ArticleAnalysis) -> None:
         self._memory[os.path.abspath(path)] = (stamp, key, analysis)
 
+    def prune_caches(self, paths: list[Path]) -> None:
+        """Keep in the caches only what the analyses of `paths` (the whole content, just checked) read."""
+        keep: set[str] = set()
+        folders: set[Path] = set()
+        for path in paths:
+            remembered = self._memory.get(os.path.abspath(path))
+            if remembered is not None:
+                keep.add(remembered[1])
+                folders |= {photo.folder for photo in remembered[2].photos}
+        self.cache.prune(keep)
+        if self.photo_cache is not None:
+            self.photo_cache.prune(folders)
+
     def _relative(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.content.resolve()).as_posix()
@@ -154,12 +167,14 @@ class Analyser:
         file = local_photo(src, self.content, article)
         if file is None:
             return None
-        photo = self.photo_cache.sized(file)
-        return (photo, file) if photo is not None else None
+        return self.photo_cache.sized(file), file
 
 
 def _current(analysis: ArticleAnalysis) -> bool:
-    """Whether the files the analysis read besides the article (photos) are as they were."""
+    """Whether the files the analysis read besides the article (photos) are as they were, and the derivatives it
+    names still in the photo cache (a deleted `.cache/photos` is made again, never a build that fails)."""
+    if not all(is_whole(photo) for photo in analysis.photos):
+        return False
     for name, (size, mtime) in analysis.depends_on.items():
         try:
             stat = os.stat(name)

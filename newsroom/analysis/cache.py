@@ -21,11 +21,14 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from newsroom.integrity import sign, verified
+
 from .pickling import loads
 
 FORMAT = "newsroom-analysis-1"
 DATABASE = "analyses.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: payloads signed (newsroom.integrity)
+PURPOSE = "analysis"
 SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, payload BLOB NOT NULL, used INTEGER NOT NULL)"
 # Entries nobody read for this many days go: earlier versions of edited articles, deleted articles, old code.
 KEEP_DAYS = 30
@@ -52,13 +55,19 @@ class AnalysisCache:
             return None
         try:
             row = connection.execute("SELECT payload FROM analyses WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # busy (another build writes), not damaged: analyse again, keep the file
+            return None
         except sqlite3.DatabaseError:
             self._start_afresh()
             return None
         if row is None:
             return None
+        # Unpickling runs code a crafted entry names: only what this user's newsroom wrote is unpickled.
+        payload = verified(PURPOSE, row[0])
+        if payload is None:
+            return None
         try:
-            stored_key, analysis = loads(row[0])
+            stored_key, analysis = loads(payload)
         except Exception:  # damaged or from another version: analyse again
             return None
         if stored_key != key:
@@ -77,14 +86,39 @@ class AnalysisCache:
         try:
             with connection:
                 connection.executemany("INSERT OR REPLACE INTO analyses (key, payload, used) VALUES (?, ?, ?)",
-                                       [(key, payload, today) for key, payload in entries])
+                                       [(key, sign(PURPOSE, payload), today) for key, payload in entries])
                 connection.executemany("UPDATE analyses SET used = ? WHERE key = ? AND used < ?",
                                        [(today, key, today) for key in read])
                 if not self._pruned:
                     connection.execute("DELETE FROM analyses WHERE used < ?", (today - KEEP_DAYS,))
                     self._pruned = True
+        except sqlite3.OperationalError:
+            pass  # busy beyond the timeout (other builds of this project store theirs): this build's entries wait
         except sqlite3.DatabaseError:
             self._start_afresh()  # a read-only, full or damaged cache costs speed, never the build
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop every entry but `keep` (what the last build read), and give the space back to the disk."""
+        connection = self._database()
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+                connection.execute("DELETE FROM kept")
+                connection.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", [(key,) for key in keep])
+                connection.execute("DELETE FROM analyses WHERE key NOT IN (SELECT key FROM kept)")
+                connection.execute("DELETE FROM kept")
+            free, pages = (connection.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+            if free * 4 > pages:  # a quarter of the file unused: worth rewriting it
+                connection.isolation_level = None
+                connection.execute("VACUUM")
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.isolation_level = "DEFERRED"
+        except sqlite3.OperationalError:
+            connection.isolation_level = "DEFERRED"  # busy with another command's build: prune next time
+        except sqlite3.DatabaseError:
+            self._start_afresh()
 
     def _database(self) -> sqlite3.Connection | None:
         # A connection must not cross a fork (serve regenerates in a forked process): each process opens its own.
@@ -107,6 +141,8 @@ class AnalysisCache:
                 self._connection = connection
                 _remove_per_file_entries(self.folder)
                 return connection
+            except sqlite3.OperationalError:  # locked by another build of this project: never a reason to delete it
+                return None
             except sqlite3.DatabaseError:
                 if attempt == 0:
                     self._start_afresh()

@@ -16,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
 from newsroom.core.rawimport import PLACEHOLDER
 from newsroom.core.source import MarkdownSource
-
 from newsroom.problems import Problem, error, warning
+from newsroom.site.static_files import is_photo_name
+
 
 def check_figures(source: MarkdownSource, content: Path) -> list[Problem]:
     problems: list[Problem] = []
@@ -73,6 +74,12 @@ def _check_image(source: MarkdownSource, content: Path, number: int, match: re.M
             path, number,
             f"không tìm thấy tệp ảnh {src} trong thư mục nội dung",
             f"photo file {src} not found in the content folder",
+        ))
+    elif not is_photo_name(target):
+        problems.append(error(
+            path, number,
+            f"{src} không phải ảnh được phép; trang chỉ hiện ảnh JPEG, PNG, WebP",
+            f"{src} is not an allowed photo; pages show JPEG, PNG and WebP photos only",
         ))
     return problems
 

@@ -24,6 +24,7 @@ KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",
     "awards", "exclude", "lang", "template", "save_as", "url", "category", "tags",
     "correction", "reason", "revoked",  # newsroom.site.corrections
+    "honours",  # newsroom.core.honour_edits
 )
 STATUSES = ("published", "draft", "hidden", "withdrawn")
 # Keys Pelican honours that would let an article choose where it is written, or how.
@@ -41,7 +42,7 @@ VIETNAMESE_KEYS = {
     "trạng thái": "Status", "đường dẫn": "Slug", "ngôn ngữ": "Lang",
     "chuyên mục": "Category", "danh mục": "Category", "thẻ": "Tags", "từ khóa": "Tags",
     "ghi chú sửa đổi": "Correction", "ghi chú": "Correction", "lý do": "Reason", "lý do gỡ": "Reason",
-    "thu hồi": "Revoked",
+    "thu hồi": "Revoked", "sửa khen thưởng": "Honours",
 }
 # A line an editor meant as metadata: a short label (up to 4 words), a colon, a value.
 KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*(?:[ ][\w-]+){0,3})[ \t]*:[ \t]*(?P<value>.*)$")

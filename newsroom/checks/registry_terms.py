@@ -19,14 +19,16 @@ def check_terms(source: MarkdownSource, registry, result: Recognition) -> list[P
 
 
 def unregistered_names(analyses) -> list[Problem]:
-    """Each name the registry lacks, once for the whole site: at its first article, with how many name it."""
+    """Each name the registry lacks, once for the whole site: at its first article, with how many name it;
+    each registered name an article misspells, at its line."""
+    analyses = list(analyses)
     named: dict[tuple[str, str], list] = {}
     for analysis in analyses:
         for candidate in analysis.recognition.unregistered:
             articles = named.setdefault((candidate.kind, candidate.text), [])
             if not articles or articles[-1] is not analysis:
                 articles.append(analysis)
-    problems = []
+    problems = [problem for analysis in analyses for problem in _slips(analysis)]
     for (kind, text), articles in named.items():
         what_vi, what_en, file = _WHAT[kind]
         first = articles[0].source
@@ -38,6 +40,23 @@ def unregistered_names(analyses) -> list[Problem]:
             f'(xem `newsroom registry suggest`)',
             f'{what_en} "{text}" is not registered{more_en}; if it is right, add it to content/registry/{file} '
             f'(see `newsroom registry suggest`)',
+        ))
+    return problems
+
+
+def _slips(analysis) -> list[Problem]:
+    """"Sở Nôi vụ": a registered name misspelt is no new organisation; the editor is told which it is."""
+    problems, seen = [], set()
+    for slip in analysis.recognition.slips:
+        if slip.written in seen:
+            continue
+        seen.add(slip.written)
+        what_vi, what_en, file = _WHAT[slip.kind]
+        problems.append(warning(
+            analysis.source.path, _line_of(analysis.source, slip.written),
+            f'Có phải "{slip.name}"? {what_vi.capitalize()} "{slip.written}" không có trong danh mục; '
+            f'hãy sửa lại cho đúng tên',
+            f'Did you mean "{slip.name}"? The {what_en} "{slip.written}" is not registered; correct the name',
         ))
     return problems
 

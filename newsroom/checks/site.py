@@ -12,16 +12,19 @@ from pathlib import Path
 
 from newsroom.analysis import Analyser, ArticleAnalysis
 from newsroom.analysis.render import body_markdown_settings
+from newsroom.content.files import (
+    ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, editor_leftover, page_slug, source_files,
+)
+from newsroom.problems import Problem, error
+from newsroom.settings import Settings, portal
 from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
-
-from newsroom.content.files import ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, page_slug, source_files
-from newsroom.problems import Problem, error
-from newsroom.settings import Settings, portal
+from newsroom.site.static_files import static_file_problems
 
 from .articles import check_article
 from .duplicates import check_duplicates
+from .honour_edits import check_honour_edits
 from .links import check_links, published_paths
 from .paths import special_file_problems
 from .registry_terms import check_terms, unregistered_names
@@ -79,6 +82,7 @@ def check_content(content: Path, settings: dict, analyser: Analyser | None = Non
     problems += check_duplicates(article_sources, addresses)
     problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
+    problems += static_file_problems(content, addresses.static_folders)
     if analyser.registry is not None:
         problems += reserved_registry_problems(analyser.registry, analyser.registry_folder, addresses)
     theme = Path(settings["THEME"]) if settings.get("THEME") else None
@@ -98,6 +102,11 @@ def check_content(content: Path, settings: dict, analyser: Analyser | None = Non
     return result
 
 
+def prune_caches(checked: ContentCheck) -> None:
+    """After a build: the caches keep what this build read, nothing of deleted articles, photos or older code."""
+    checked.analyser.prune_caches(checked.articles + checked.pages)
+
+
 def _article_problems(analysis, content: Path, page: bool, registry, published: set[str], settings: Settings) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
@@ -106,6 +115,7 @@ def _article_problems(analysis, content: Path, page: bool, registry, published: 
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
+        problems += check_honour_edits(source, registry, analysis.recognition)
     problems += check_corrections(source)
     problems += reserved_slug_problems(source, settings.addresses, page)
     problems += check_links(content, analysis, _page_url(source, page, settings.addresses), published)
@@ -144,7 +154,7 @@ def _unpublished_files(content: Path) -> list[Problem]:
     for folder in SOURCE_FOLDERS:
         root = content / folder
         for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and path.suffix != ARTICLE_SUFFIX and not path.name.startswith("."):
+            if path.is_file() and path.suffix != ARTICLE_SUFFIX and not editor_leftover(path.name):
                 problems.append(error(
                     path, 1,
                     f"tệp này không phải bài Markdown (đuôi {ARTICLE_SUFFIX}) nên sẽ không được đăng; hãy đổi tên hoặc chuyển đi",

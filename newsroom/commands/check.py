@@ -10,10 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from newsroom.cache_users import using_caches
 from newsroom.checks.site import check_content
 from newsroom.checks.text import fix_nfc
 from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.content.files import SOURCE_FOLDERS, source_files
+from newsroom.settings import portal
 
 
 def add_arguments(parser) -> None:
@@ -38,7 +40,8 @@ def run(args) -> int:
             for path in source_files(content, folder):
                 if fix_nfc(path):
                     print(f"{path}: đã chuyển sang dạng NFC / rewritten in NFC")
-    checked = check_content(content, settings)
+    with using_caches(portal(settings).analysis_cache.parent):  # a build meanwhile must not prune them
+        checked = check_content(content, settings)
     for problem in checked.problems:
         print(problem)
     errors, warnings = len(checked.errors), len(checked.warnings)

@@ -4,23 +4,29 @@ Every article under the content folder (Markdown, or raw text as `newsroom
 extract` reads it) is recognised once. Each unregistered organisation is
 listed with how many articles name it and which, a proposed slug and a
 proposed parent (the registered unit written right after it, "Phòng X, Sở Y").
+Only whole names are offered: a registered name misspelt ("Sở Nôi vụ") is no new
+organisation (`check` asks "did you mean"), and a name the recogniser had to cut
+mid-phrase ("Ban Quản lý dự án đầu" before "tư") is no name at all.
 `--add` appends the chosen ones to units.yml as new entries at its end, so the
 editors' comments and order stay as they were; `newsroom check` then accepts them.
+What the tool knows (how many articles named it) goes in a YAML comment: the
+site never shows it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom.commands.extract import recognise_file
 from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
+from newsroom.core.candidates import PLACE_LEVELS, STOP, STOP_UNLESS_FOLLOWED
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
-from newsroom.core.source import SourceError
+from newsroom.core.source import SourceError, parse_raw
 from newsroom.core.text import normalise, slugify
 from newsroom.problems import warning
 from newsroom.settings import Settings, portal
@@ -104,13 +110,15 @@ def suggest(content: Path, registry: Registry, settings: Settings) -> list[Sugge
     found: dict[str, Suggestion] = {}
     for path in article_paths(content, settings.registry):
         try:
-            recognition = recognise_file(recogniser, path)
+            article = parse_raw(path)
         except SourceError as failure:
             skipped = failure.problem
             print(warning(skipped.path, skipped.line, f"bỏ qua: {skipped.vietnamese}", f"skipped: {skipped.english}"), file=sys.stderr)
             continue
-        for candidate in recognition.unregistered:
-            if candidate.kind != "unit":
+        recognition = recogniser.recognise(article.title, article.body_text)
+        text = article.title + "\n\n" + article.body_text
+        for candidate in recognition.unregistered:  # (misspelt registered names are not among them)
+            if candidate.kind != "unit" or cut_mid_phrase(candidate.text, text):
                 continue
             item = found.setdefault(normalise(candidate.text), Suggestion(candidate.text))
             name = str(path.relative_to(content))
@@ -130,6 +138,36 @@ def suggest(content: Path, registry: Registry, settings: Settings) -> list[Sugge
     return ordered
 
 
+# After a name, these words end it; "và" and "của" end it before another name ("Sở Nội vụ và Sở Y tế").
+_ENDS_A_NAME = STOP | PLACE_LEVELS | frozenset(STOP_UNLESS_FOLLOWED)
+_JOINING = frozenset(("và", "của"))
+_NEXT_WORDS = re.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
+
+
+def cut_mid_phrase(name: str, text: str) -> bool:
+    """Whether every time the article writes `name` a phrase goes on after it: "Ban Quản lý dự án đầu" + "tư",
+    "… dân dụng" + "và công nghiệp". A recogniser that stops at a length limit makes such names."""
+    words = name.split()
+    if not words or not words[-1].islower():
+        return False  # a name ending in a capital or a number ended where its proper name did
+    first = re.escape(words[0][0])
+    pattern = rf"(?<!\w)(?i:{first}){re.escape(words[0][1:])}" + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+    ends = [match.end() for match in re.finditer(pattern + r"(?!\w)", text)]
+    return bool(ends) and all(_goes_on(text, end) for end in ends)
+
+
+def _goes_on(text: str, end: int) -> bool:
+    following = _NEXT_WORDS.match(text, end)
+    if following is None:
+        return False  # punctuation or the end of a line: the name ended
+    word, after = following[1], following[2]
+    if not word.islower():
+        return False  # a capital starts something else (a person, another name)
+    if word in _JOINING:
+        return after is not None and after.islower()  # "và công nghiệp" goes on; "và Sở Y tế" is another name
+    return word not in _ENDS_A_NAME
+
+
 def add(units_file: Path, registry: Registry, suggestions: list[Suggestion], names: list[str]) -> int:
     by_name = {normalise(s.name): s for s in suggestions}
     chosen, missing = [], []
@@ -144,12 +182,13 @@ def add(units_file: Path, registry: Registry, suggestions: list[Suggestion], nam
     text = units_file.read_text(encoding="utf-8") if units_file.exists() else ""
     blocks = []
     for item in chosen:
-        lines = [f"- slug: {item.slug}", f"  name: {json.dumps(item.name, ensure_ascii=False)}"]
+        named = f"{len(item.articles)} bài, ví dụ {item.articles[0]}" if item.articles else "0 bài"
+        lines = [f"# Thêm bằng `newsroom registry suggest` ({named}); hãy kiểm tra tên, loại và đơn vị cấp trên.",
+                 f"- slug: {item.slug}", f"  name: {json.dumps(item.name, ensure_ascii=False)}"]
         if item.kind:
             lines.append(f"  kind: {item.kind}")
         if item.parent and item.parent in registry.units:
             lines.append(f"  parent: {item.parent}")
-        lines.append(f"  description: {json.dumps('Thêm từ gợi ý của newsroom registry suggest.', ensure_ascii=False)}")
         blocks.append("\n".join(lines))
     separator = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     units_file.parent.mkdir(parents=True, exist_ok=True)

@@ -4,17 +4,24 @@ A saved article's page is re-published at once from the warm build; the lists,
 unit and award pages, feeds and search index that show it follow from a
 background process, writing only the files that changed. A change of theme,
 settings, registry, photos, or an article's address, date or title rebuilds
-everything. While the content has errors, every page shows them (file:line,
-Vietnamese and English) in place of the site, until the next good build.
-Open pages reload themselves after each change: the server adds a small
-polling script to HTML responses (the built files are never changed).
+everything. Every page served carries the editors' panel (newsroom.site.desk):
+the errors and warnings of the last check, each with its file and line, and on
+an article's page what the article adds to the portal; while there are errors
+the pages under the panel are the last good build. Open pages reload
+themselves after each change: the server adds the panel and a small polling
+script to HTML responses (the built files are never changed).
+
+Other commands may build the same output meanwhile (`newsroom build` in
+another terminal): serve writes into the site only under the output's lock,
+only into the build it made itself, and when another command's build has
+replaced it, shows that one (open pages reload) and rebuilds on the next save.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import multiprocessing
+import re
 import sys
 import threading
 import time
@@ -23,9 +30,14 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from newsroom.cache_users import using_caches
 from newsroom.checks.site import check_content
 from newsroom.commands.build import add_site_arguments, options_from
+from newsroom.content.files import ARTICLE_SUFFIX, editor_leftover
 from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
+from newsroom.settings import portal
+from newsroom.site.desk import bare_page, panel
+from newsroom.site_output import live_build, lock_is_held, output_lock
 from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search, site_settings
 
 BUILD_ID_PATH = "/__newsroom/build-id"
@@ -38,20 +50,29 @@ RELOAD_SCRIPT = (
 
 
 class BuildState:
-    """What the server shows: the build id pages poll, and the messages of a failed build."""
+    """What the server shows: the build id pages poll, the messages of the last check or failed build,
+    and `source_of(save_as)`: the source file and analysis behind a page of the site, if any."""
 
     def __init__(self):
         self.build_id = str(time.time_ns())
         self.errors: list[str] = []
+        self.warnings: list[str] = []
         self.busy = False
+        self.source_of = lambda save_as: (None, None)
 
-    def succeeded(self) -> None:
+    def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
+        if warnings is not None:
+            self.warnings = [str(w) for w in warnings]
         self.build_id = str(time.time_ns())
 
     def failed(self, messages: list[str]) -> None:
         self.errors = list(messages)
+        self.warnings = []
         self.build_id = str(time.time_ns())
+
+
+BODY_TAG = re.compile(rb"<body[^>]*>")
 
 
 class DevRequestHandler(SimpleHTTPRequestHandler):
@@ -69,9 +90,6 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         if "\x00" in urllib.parse.unquote(self.path):  # no file name holds a NUL: a bad request, not a missing page
             self.send_error(HTTPStatus.BAD_REQUEST, "Bad request")
             return
-        if self.state.errors:
-            self._send_bytes(error_page(self.state.errors), "text/html; charset=utf-8")
-            return
         try:
             path = Path(self.translate_path(self.path))
             if path.is_dir() and self.path.split("?")[0].endswith("/"):
@@ -81,15 +99,34 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             found = False
         if not found:
             missing = Path(self.directory) / "404.html"
+            if not missing.is_file() and self.state.errors:  # no site yet: the errors alone
+                self._send_bytes(self._bare_page(), "text/html; charset=utf-8")
+                return
             body = missing.read_bytes() if missing.is_file() else NOT_FOUND
-            self._send_bytes(body.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1), "text/html; charset=utf-8",
-                             HTTPStatus.NOT_FOUND)
+            self._send_bytes(self._with_desk(body, None), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND)
             return
         if path.suffix == ".html":
-            page = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
-            self._send_bytes(page, "text/html; charset=utf-8")
+            self._send_bytes(self._with_desk(path.read_bytes(), path), "text/html; charset=utf-8")
             return
         super().do_GET()
+
+    def _with_desk(self, page: bytes, path: Path | None) -> bytes:
+        """The page with the editors' panel after <body> and the reload script before </body>."""
+        source, analysis = None, None
+        if path is not None:
+            try:
+                source, analysis = self.state.source_of(path.relative_to(Path(self.directory)).as_posix())
+            except ValueError:
+                pass
+        shown = panel(self.state.errors, self.state.warnings, source, analysis).encode()
+        if shown:
+            body = BODY_TAG.search(page)
+            page = page[:body.end()] + shown + page[body.end():] if body else shown + page
+        return page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+
+    def _bare_page(self) -> bytes:
+        return bare_page(panel(self.state.errors, self.state.warnings), None).replace(
+            b"</body>", RELOAD_SCRIPT + b"</body>", 1)
 
     def _send_bytes(self, body: bytes, content_type: str, status: HTTPStatus = HTTPStatus.OK) -> None:
         self.send_response(status)
@@ -114,20 +151,6 @@ class DevServer(ThreadingHTTPServer):
 
 NOT_FOUND = ("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Không tìm thấy trang</title></head>"
              "<body><h1>Không tìm thấy trang</h1><p><a href=\"/\">Về trang chủ</a></p></body></html>").encode()
-
-
-def error_page(messages: list[str]) -> bytes:
-    items = "".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-    return (
-        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>Lỗi khi dựng trang / Build failed</title>"
-        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-        "h1{color:#b00020}li{margin:.5rem 0}code{white-space:pre-wrap;word-break:break-word}</style></head><body>"
-        "<main><h1>Trang chưa dựng được / The site could not be built</h1>"
-        "<p>Sửa các lỗi dưới đây rồi lưu lại; trang sẽ tự tải lại. / Fix these and save; the page reloads itself.</p>"
-        f"<ul class=\"build-errors\">{items}</ul></main>"
-    ).encode() + RELOAD_SCRIPT + b"</body></html>"
 
 
 def add_arguments(parser) -> None:
@@ -171,19 +194,34 @@ class LiveSite:
         self.options, self.state = options, state
         self.run = None  # the warm Pelican run of the last full build
         self.analyser = None  # the analyses of the last check or build, kept warm between saves
+        self.built = None  # the build folder that run wrote: the only one serve writes into
         self.background = Background(self)
+        state.source_of = self.source_of
+
+    def source_of(self, save_as: str):
+        """(source file, analysis) of the article or page written at `save_as`, from the warm run; (None, None)."""
+        run = self.run
+        for generator in run.generators if run is not None else ():
+            for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
+                for content in getattr(generator, name, None) or ():
+                    if getattr(content, "save_as", None) == save_as:
+                        return Path(content.source_path), getattr(content, "analysis", None)
+        return None, None
 
     def rebuild(self) -> None:
         started = time.perf_counter()
+        if lock_is_held(self.options.output):
+            print("Một lệnh newsroom khác đang dựng trang; đợi nó xong. / Another newsroom command is building; "
+                  "waiting for it to finish.", flush=True)
         try:
-            report = build_site(self.options, keep_run=True, analyser=self.analyser)
+            report = build_site(self.options, keep_run=True, wait=True, analyser=self.analyser)
         except BuildFailed as failure:
             self._failed(failure.messages)
             return
-        self.run, self.analyser = report.run, report.analyser
+        self.run, self.built, self.analyser = report.run, report.run.output, report.analyser
         for problem in report.warnings:
             print(problem, flush=True)
-        self.state.succeeded()
+        self.state.succeeded(report.warnings)
         print(f"Dựng lại xong / rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
 
     def _failed(self, messages: list[str]) -> None:
@@ -205,33 +243,66 @@ class LiveSite:
         if checked.errors:
             self._failed([str(p) for p in checked.errors])
             return True
-        with PelicanMessages() as messages:
-            written = [self.run.rewrite_article(path) for path in articles]
+        with output_lock(self.options.output, wait=True, shared=True):
+            if live_build(self.options.output) != self.built:  # another command's build: ours is gone
+                return False
+            with PelicanMessages() as messages:
+                written = [self.run.rewrite_article(path) for path in articles]
         if messages.lines or None in written:
             return False
-        self.state.succeeded()
+        self.state.succeeded(checked.warnings)
         print(f"Đã cập nhật / updated {', '.join(written)} in {time.perf_counter() - started:.2f} s", flush=True)
         self.background.request()
         return True
 
     def watch(self, paths: list[Path], ready) -> None:
-        from watchfiles import Change, watch
+        from watchfiles import watch
 
         articles = (self.options.content / "articles").resolve()
         for changes in watch(*paths, debounce=50, step=20, yield_on_timeout=True, rust_timeout=200):
             if ready is not None:
                 ready()
                 ready = None
+            self.follow_other_builds()
+            if self.background.take_failure():
+                self.rebuild()
+            changes = {(kind, name) for kind, name in changes if not editor_leftover(Path(name).name)}
             if not changes:
                 continue
             names = ", ".join(sorted({Path(p).name for _, p in changes}))
             print(f"Thay đổi / changed: {names}", flush=True)
-            saved = {Path(p).resolve() for kind, p in changes}
-            edits_only = all(kind == Change.modified for kind, _ in changes) and all(
-                path.suffix == ".md" and articles in path.parents for path in saved)
-            if not (edits_only and self.republish(sorted(saved))):
+            saved = saved_articles(changes, articles)
+            if not (saved and self.republish(saved)):
                 self.background.wait()
                 self.rebuild()
+
+    def follow_other_builds(self) -> None:
+        """Another command built the output: show its site (open pages reload); the next save rebuilds ours."""
+        live = live_build(self.options.output)
+        if self.built is None or live is None or live == self.built:
+            return
+        self.built, self.run = live, None
+        print("Một lệnh newsroom khác vừa dựng lại trang; đang hiện bản đó. / Another newsroom command rebuilt "
+              "the site; serving its build.", flush=True)
+        self.state.succeeded()
+
+
+def saved_articles(changes, articles: Path) -> list[Path] | None:
+    """The articles a batch of file events saved, or None when it did more than save articles.
+
+    An editor saves in place (modified), by writing a new file over the old one
+    (deleted and added), or through a swap or backup file (their names are
+    dropped before this): what counts is that every path is an article that
+    is there now. A new article is not known to the warm run, which then asks
+    for a full rebuild.
+    """
+    saved = {Path(name).resolve() for _, name in changes}
+    if all(path.suffix == ARTICLE_SUFFIX and articles in path.parents and path.is_file() for path in saved):
+        return sorted(saved)
+    return None
+
+
+SITE_REPLACED = 3  # exit code of a regeneration that found another command's build in place of serve's
 
 
 class Background:
@@ -241,6 +312,7 @@ class Background:
         self.site = site
         self.process = None
         self.pending = False
+        self.failed = False  # the last regeneration failed: the watcher rebuilds everything instead
         self.lock = threading.Lock()
 
     def request(self) -> None:
@@ -253,7 +325,8 @@ class Background:
     def _start(self) -> None:
         self.pending = False
         self.site.state.busy = True
-        self.process = multiprocessing.get_context("fork").Process(target=_regenerate, args=(self.site.run.settings,))
+        self.process = multiprocessing.get_context("fork").Process(
+            target=_regenerate, args=(self.site.run.settings, self.site.options.output))
         self.process.start()
         threading.Thread(target=self._finished, args=(self.process,), daemon=True).start()
 
@@ -262,10 +335,20 @@ class Background:
         with self.lock:
             if process.exitcode == 0 and not self.site.state.errors:
                 self.site.state.succeeded()
+            elif process.exitcode not in (0, SITE_REPLACED):  # replaced: follow_other_builds shows the new one
+                self.failed = True
             if self.pending:
                 self._start()
             else:
                 self.site.state.busy = False
+
+    def take_failure(self) -> bool:
+        with self.lock:
+            failed, self.failed = self.failed, False
+        if failed:
+            print("Không cập nhật được các trang danh sách; dựng lại toàn bộ. / "
+                  "The lists could not be updated; rebuilding everything.", flush=True)
+        return failed
 
     def wait(self) -> None:
         with self.lock:
@@ -275,10 +358,18 @@ class Background:
             process.join()
 
 
-def _regenerate(settings: dict) -> None:
-    """Every page again into the live site, writing only what changed; then the search index."""
-    with PelicanMessages() as messages:
-        SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
-    if messages.lines:
-        sys.exit(1)
-    index_for_search(Path(settings["OUTPUT_PATH"]))
+def _regenerate(settings: dict, output: Path) -> None:
+    """Every page again into the live site, writing only what changed; then the search index.
+
+    Under the output's lock, and only while the site is still the build serve made
+    (`settings["OUTPUT_PATH"]`): another command's build is never written into.
+    """
+    caches = portal(settings).analysis_cache.parent
+    with using_caches(caches), output_lock(output, wait=True, shared=True):
+        if live_build(output) != Path(settings["OUTPUT_PATH"]):
+            sys.exit(SITE_REPLACED)
+        with PelicanMessages() as messages:
+            SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
+        if messages.lines:
+            sys.exit(1)
+        index_for_search(Path(settings["OUTPUT_PATH"]))

@@ -21,8 +21,16 @@ from newsroom.core.text import slugify
 # The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
 ARTICLE_SUFFIX = ".md"
 SOURCE_FOLDERS = ("articles", "pages")
+# What editors' programs leave beside a file they save: hidden and swap files (".bai.md.swp", ".#bai.md"),
+# backups ("bai.md~", "#bai.md#"), vim's probe of the folder ("4913"), JetBrains' and Kate's temporary copies.
+EDITOR_LEFTOVER = re.compile(r"^\.|~$|^#.*#$|^\d+$|___jb_(?:tmp|old)___$|\.kate-swp$")
 # What a Slug: may hold: anything else could leave the output folder or break URLs.
 SAFE_SLUG = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def editor_leftover(name: str) -> bool:
+    """Whether a file of this name is an editor's working copy, never an article: not checked, not watched."""
+    return EDITOR_LEFTOVER.search(name) is not None
 
 
 def article_files(content: Path) -> list[Path]:

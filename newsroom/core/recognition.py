@@ -22,6 +22,7 @@ from newsroom.core.candidates import (
 )
 from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
+from newsroom.core.nearnames import NearNames, Slip, sort_out
 from newsroom.core.registry import Award, Registry, Unit
 from newsroom.core.text import normalise
 
@@ -62,6 +63,9 @@ class Recognition:
     # Registered units written otherwise than their registered name: a former name, or with the
     # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
     written_names: dict[str, list[str]] = field(default_factory=dict)
+    slips: list[Slip] = field(default_factory=list)  # registered names misspelt ("Sở Nôi vụ"): not in `unregistered`
+    # The honours as read from the text, when the article's `Honours:` line changed them (newsroom.core.honour_edits).
+    read_honours: list[Honour] | None = None
 
 
 def split_metadata_list(value: str) -> list[str]:
@@ -84,6 +88,7 @@ class Recogniser:
         self.registry = registry
         self._trie = compile_trie(registry)
         self._authorities = compile_authorities(registry)
+        self._near = NearNames.of_registry(registry)
 
     def recognise(
         self,
@@ -154,6 +159,7 @@ class Recogniser:
                 listed["award"].add(id(honour.award))
                 result.awards.append(honour.award)
         result.unregistered = _graded_elsewhere(list(candidates.values()), result)
+        result.unregistered, result.slips = sort_out(self._near, [s for s, _ in found], result.unregistered)
         self._apply_metadata(result, list(metadata_units), list(metadata_awards), list(excluded))
         return result
 

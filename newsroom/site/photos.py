@@ -18,7 +18,6 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,16 +28,17 @@ from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
 from newsroom.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
 from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
+from newsroom.site.static_files import PHOTO_FORMATS, PhotoRefused, inspect_bytes, photo_on_disk
 
 WIDTHS = (480, 800, 1200)
 FORMATS = (("webp", "image/webp", "WEBP", {"quality": 78, "method": 4}),
            ("jpg", "image/jpeg", "JPEG", {"quality": 80, "optimize": True, "progressive": True}))
 # Bump when the recipe changes, so cached derivatives are made again.
-RECIPE = "2"
+RECIPE = "3"  # 3: nothing of the camera's info (XMP, IPTC) kept
 OUTPUT_FOLDER = "images/co-anh"
 # The article column is 46rem with 1rem gutters on a phone.
 SIZES = "(max-width: 48rem) calc(100vw - 2rem), 46rem"
-RESIZABLE = {".jpg", ".jpeg", ".png", ".webp"}
+RESIZABLE = set(PHOTO_FORMATS)
 
 WARN_BYTES = 5 * 1024 * 1024
 REFUSE_BYTES = 25 * 1024 * 1024
@@ -78,7 +78,7 @@ class PhotoCache:
         stat = source.stat()
         version = (str(source), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         known = self._known.get(version)
-        if known is None or not known.folder.is_dir():  # the cache folder may have been cleared meanwhile
+        if known is None or not is_whole(known):  # the cache folder may have been cleared meanwhile
             known = self._sized(source)
             if known is not None:
                 self._known[version] = known
@@ -90,26 +90,73 @@ class PhotoCache:
         key = f"{digest}-{RECIPE}-{'-'.join(map(str, self.widths))}"
         folder = self.folder / key
         stem = _ascii_stem(source)
-        manifest = folder / "manifest.txt"
-        if manifest.is_file():
-            return _read_manifest(manifest)
+        kept = _read_manifest(folder / MANIFEST)
+        if kept is not None:
+            return kept
         # Made in a private folder and renamed into place whole: parallel analyses may size the same photo.
         self.folder.mkdir(parents=True, exist_ok=True)
         making = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=self.folder))
         try:
-            derivatives = _make(data, making, f"{stem}-{digest[:10]}", self.widths)
-            (making / "manifest.txt").write_text(
+            derivatives = _make(data, source.suffix, making, f"{stem}-{digest[:10]}", self.widths)
+            (making / MANIFEST).write_text(
                 "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
             making.chmod(0o755)
+            _retire(folder)  # damaged or incomplete (a manifest naming what is not there): made again
             os.rename(making, folder)
-        except (UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+        except (UnidentifiedImageError, Image.DecompressionBombError, ValueError, SyntaxError, EOFError):
             shutil.rmtree(making, ignore_errors=True)
             return None
         except OSError:
             shutil.rmtree(making, ignore_errors=True)
-            if not manifest.is_file():  # another process did not win the race either: the photo is unreadable
-                return None
-        return _read_manifest(manifest)
+        # Another process may have won the race: its folder is as good as ours; none at all: unreadable.
+        return _read_manifest(folder / MANIFEST)
+
+    def prune(self, keep: set[Path]) -> None:
+        """Remove the derivatives of every photo but `keep` (folders the last build's pages show)."""
+        keep = {Path(folder).name for folder in keep}
+        try:
+            children = list(self.folder.iterdir())
+        except OSError:
+            return
+        for child in children:
+            if child.name in keep or (child.name.startswith(".") and _recent(child)):
+                continue  # another command may be making this one now
+            if child.is_dir() and not child.is_symlink():
+                _retire(child)
+
+
+# A derivative's name as the cache writes it: nothing else is ever read from a manifest.
+DERIVATIVE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}-[0-9]{1,5}\.(?:webp|jpg)")
+MANIFEST = "manifest.txt"
+
+
+def is_whole(photo: SizedPhoto) -> bool:
+    """Whether every derivative of `photo` is still in its cache folder (folders may be deleted at any time)."""
+    return all((photo.folder / d.name).is_file() for d in photo.derivatives)
+
+
+def _recent(path: Path) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime < 3600
+    except OSError:
+        return False
+
+
+def _retire(folder: Path) -> None:
+    """Remove a cache folder: renamed away first, so no reader ever sees it half removed."""
+    if not os.path.lexists(folder):
+        return
+    try:
+        retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=folder.parent))
+    except OSError:
+        return
+    try:
+        os.rename(folder, retired / "x")
+    except OSError:
+        pass  # gone meanwhile, or another command retired it
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
@@ -117,6 +164,8 @@ def copy_derivatives(output: Path, photo: SizedPhoto) -> None:
     target = Path(output) / OUTPUT_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for derivative in photo.derivatives:
+        if not DERIVATIVE_NAME.fullmatch(derivative.name):
+            raise ValueError(f"not a derivative's name: {derivative.name!r}")
         destination = target / derivative.name
         if not destination.exists():
             shutil.copyfile(photo.folder / derivative.name, destination)
@@ -127,9 +176,10 @@ def _ascii_stem(source: Path) -> str:
     return stem[:60] or "anh"
 
 
-def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list[Derivative]:
+def _make(data: bytes, suffix: str, folder: Path, base: str, widths: tuple[int, ...]) -> list[Derivative]:
     from io import BytesIO
 
+    inspect_bytes(data, suffix)  # type, pixel count and whole file, before a single pixel is decoded
     with Image.open(BytesIO(data)) as opened:
         # JPEG can decode straight at 1/2, 1/4 or 1/8 scale: a 6000 px photo need not be decoded whole.
         largest = max(widths)
@@ -145,6 +195,8 @@ def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list
         elif image.mode != "RGB":
             image = image.convert("RGB")
         image.load()
+    # Resizing copies `info`, where the camera's EXIF, XMP and IPTC wait for a saver that writes them: none is kept.
+    image.info = {}
     folder.mkdir(parents=True, exist_ok=True)
     # Never enlarge: a small photo gets one derivative at its own width.
     chosen = sorted({min(w, image.width) for w in widths})
@@ -160,13 +212,29 @@ def _make(data: bytes, folder: Path, base: str, widths: tuple[int, ...]) -> list
     return derivatives
 
 
-def _read_manifest(manifest: Path) -> SizedPhoto:
+def _read_manifest(manifest: Path) -> SizedPhoto | None:
+    """The kept derivatives, or None when the manifest is missing, damaged or names a file that is not there.
+
+    A manifest holds names, never paths: a line naming `../x` (or anything but a derivative's name) is damage.
+    """
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
     derivatives = []
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        width, height, extension, name = line.split(" ", 3)
+    for line in lines:
+        fields = line.split(" ")
+        if len(fields) != 4 or not fields[0].isdigit() or not fields[1].isdigit() or fields[2] not in ("webp", "jpg"):
+            return None
+        width, height, extension, name = fields
+        if not DERIVATIVE_NAME.fullmatch(name) or not name.endswith("." + extension):
+            return None
         derivatives.append(Derivative(int(width), int(height), extension, name))
+    if not any(d.extension == "jpg" for d in derivatives) or not any(d.extension == "webp" for d in derivatives):
+        return None
     largest = max(derivatives, key=lambda d: d.width)
-    return SizedPhoto(largest.width, largest.height, tuple(derivatives), manifest.parent)
+    photo = SizedPhoto(largest.width, largest.height, tuple(derivatives), manifest.parent)
+    return photo if is_whole(photo) else None
 
 
 def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
@@ -244,15 +312,6 @@ def check_photo_files(source: MarkdownSource, content: Path) -> list[Problem]:
     return problems
 
 
-@lru_cache(maxsize=4096)  # many articles show the same photo: open it once per version of the file
-def _displayed_width(target: str, size: int, mtime_ns: int) -> int | None:
-    try:
-        with Image.open(target) as image:
-            return image.height if _rotated(image) else image.width
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        return None
-
-
 def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem]:
     size = target.stat().st_size
     megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
@@ -269,15 +328,11 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
             f"ảnh {src} nặng {megabytes} MB (trên 5 MB); nên xuất lại ảnh nhỏ hơn",
             f"photo {src} is {size / 1024 / 1024:.1f} MB (over 5 MB); consider exporting it smaller",
         ))
-    stat = target.stat()
-    width = _displayed_width(str(target), stat.st_size, stat.st_mtime_ns)
-    if width is None:
-        problems.append(error(
-            path, number,
-            f"tệp {src} không đọc được như một ảnh (JPEG, PNG, WebP)",
-            f"file {src} cannot be read as a photo (JPEG, PNG, WebP)",
-        ))
+    facts = photo_on_disk(target)
+    if isinstance(facts, PhotoRefused):
+        problems.append(error(path, number, f"ảnh {src}: {facts.vietnamese}", f"photo {src}: {facts.english}"))
         return problems
+    width = facts.width
     if width < MIN_WIDTH:
         problems.append(warning(
             path, number,
@@ -285,10 +340,6 @@ def _check_file(path: Path, number: int, src: str, target: Path) -> list[Problem
             f"photo {src} is only {width} px wide (under {MIN_WIDTH} px) and will look blurred; use a larger original",
         ))
     return problems
-
-
-def _rotated(image: Image.Image) -> bool:
-    return image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
 
 
 _IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"")

@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
@@ -54,7 +55,7 @@ class SearchRecord:
     text:    the page's reading text, plain (no markup, no date line or byline).
     kind:    "article", "unit", "award" or "page".
     filters: filter name -> values, e.g. {"don-vi": ["van-phong-tinh-uy", "tinh-uy"], "nam": ["2026"]}.
-    meta:    extra values shown with a result, e.g. {"date": "28 tháng 1, 2026"}.
+    meta:    extra values shown with a result, e.g. {"date": "28/01/2026"}.
     sort:    sort keys, e.g. {"date": "2026-01-28T14:00"}.
     """
 
@@ -115,12 +116,16 @@ def _tag(attribute: str, name: str, value: str) -> str:
 def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_dir: Path | None = None) -> int:
     """Write the Pagefind bundle and the folding table into `site_dir`; return how many records were indexed.
 
-    With `cache_dir`, the last bundle is kept there and reused when the records
+    With `cache_dir`, the last bundles are kept there and reused when the records
     are the same: Pagefind writes its filter files in a different order on
     every run, so without it two builds of the same site would differ (and a
     publish would send them again).
+
+    The bundle is made in a private folder and landed (see _land), so a site
+    being served never shows half an index; its files are copies, never links
+    to the kept bundle or to another site.
     """
-    bundle = Path(site_dir) / BUNDLE
+    site_dir = Path(site_dir)
     folding = json.dumps(folding_table(), ensure_ascii=False)
     records = list(records)
     # The records themselves and the code that turns them into pages key the kept bundle: folding every
@@ -129,25 +134,59 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord], cache_di
     for record in records:
         digest.update(repr(dataclasses.astuple(record)).encode("utf-8", "surrogatepass"))
     fingerprint = digest.hexdigest()
-    if cache_dir is not None and _reuse(Path(cache_dir), fingerprint, bundle):
-        return len(records)
-    pages = [(record, record.html()) for record in records]
+    site_dir.mkdir(parents=True, exist_ok=True)
+    making = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    try:
+        if cache_dir is None or not _reuse(Path(cache_dir), fingerprint, making):
+            _index(records, making)
+            (making / FOLDING_FILE).write_text(folding, encoding="utf-8")
+            if cache_dir is not None:
+                _remember(Path(cache_dir), fingerprint, making)
+        making.chmod(0o755)
+        _land(making, site_dir / BUNDLE)
+    finally:
+        shutil.rmtree(making, ignore_errors=True)
+    return len(records)
+
+
+def _index(records: list[SearchRecord], bundle: Path) -> None:
     texts = bundle / TEXTS
     texts.mkdir(parents=True, exist_ok=True)
     # Each record becomes a small page of its own in a scratch folder that Pagefind
     # indexes in one call. Adding records one by one through the Python service
     # costs a 0.1 s poll per record (33 s for 325 records), this costs one.
     with tempfile.TemporaryDirectory(prefix="newsroom-search-", dir=_memory_folder()) as scratch:
-        for record, html in pages:
+        for record in records:
             target = Path(scratch) / record.source_path()
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            target.write_text(record.html(), encoding="utf-8")
             (texts / f"{record.key()}.txt").write_text(record.text, encoding="utf-8")
         _run(_index_folder(Path(scratch), bundle))
-    (bundle / FOLDING_FILE).write_text(folding, encoding="utf-8")
-    if cache_dir is not None:
-        _remember(Path(cache_dir), fingerprint, bundle)
-    return len(pages)
+
+
+def _land(staging: Path, bundle: Path) -> None:
+    """`staging` becomes `bundle`: by one rename in a fresh build; in a live site file by file, each
+    replaced in one step and only when its bytes changed, then the files the new bundle no longer has go."""
+    if not bundle.exists():
+        os.rename(staging, bundle)
+        return
+    fresh = {path.relative_to(staging) for path in staging.rglob("*") if path.is_file()}
+    for relative in sorted(fresh):
+        source, target = staging / relative, bundle / relative
+        try:
+            if os.path.samefile(source, target) or _same_bytes(source, target):
+                continue
+        except OSError:
+            pass  # not there yet
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    for path in list(bundle.rglob("*")):
+        if path.is_file() and path.relative_to(bundle) not in fresh:
+            path.unlink(missing_ok=True)
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
 
 
 def _memory_folder() -> str | None:
@@ -172,43 +211,89 @@ def _manifest(folder: Path) -> dict[str, str]:
     }
 
 
+# Bundles kept: one per set of records, so two contents built in turn (or at once) each find theirs.
+KEEP_BUNDLES = 4
+
+
 def _reuse(cache_dir: Path, fingerprint: str, bundle: Path) -> bool:
-    """Copy the kept bundle if it was made from the same records and is whole; a damaged one is ignored."""
-    kept = cache_dir / "bundle"
+    """Copy the bundle kept for `fingerprint` into `bundle`, each file checked against its hash as it is read.
+
+    Kept bundles are never changed once in place (made aside, renamed in, removed
+    by renaming away), so a bundle another build is keeping or retiring meanwhile
+    is either read whole or not found: then the caller indexes afresh.
+    """
+    kept = cache_dir / fingerprint[:32]
     try:
         manifest = json.loads((kept / CACHE_MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("fingerprint") != fingerprint or manifest.get("files") != _manifest(kept):
+        files = manifest.get("files") if manifest.get("fingerprint") == fingerprint else None
+        if not isinstance(files, dict) or not files:
             return False
-    except (OSError, ValueError, AttributeError):
+        for name, expected in files.items():
+            source, target = kept / name, bundle / name
+            if ".." in Path(name).parts or Path(name).is_absolute():
+                return False
+            data = source.read_bytes()
+            if hashlib.sha256(data).hexdigest() != expected:
+                return False
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        os.utime(kept / CACHE_MANIFEST)  # most recently used: kept longest
+    except (OSError, ValueError, AttributeError, TypeError):
+        _clear(bundle)
         return False
-    shutil.copytree(kept, bundle, dirs_exist_ok=True, ignore=shutil.ignore_patterns(CACHE_MANIFEST),
-                    copy_function=_link_or_copy)
     return True
 
 
+def _clear(folder: Path) -> None:
+    for child in list(folder.iterdir()) if folder.is_dir() else []:
+        shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+
+
 def _remember(cache_dir: Path, fingerprint: str, bundle: Path) -> None:
-    """Keep this bundle for the next build; the manifest is written last, so a half-copied one is never reused."""
+    """Keep a copy of this bundle for later builds; the manifest is written last, so a half-copied one is never reused."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fresh = Path(tempfile.mkdtemp(prefix="bundle-", dir=cache_dir))
-        shutil.copytree(bundle, fresh, dirs_exist_ok=True, copy_function=_link_or_copy)
-        (fresh / CACHE_MANIFEST).write_text(json.dumps({"fingerprint": fingerprint, "files": _manifest(fresh)}), encoding="utf-8")
-        kept = cache_dir / "bundle"
-        if kept.exists():
-            retired = kept.with_name(f"{kept.name}.old-{os.getpid()}")
-            os.rename(kept, retired)
-            shutil.rmtree(retired, ignore_errors=True)
-        os.rename(fresh, kept)
+        fresh = Path(tempfile.mkdtemp(prefix=".bundle-", dir=cache_dir))
+        try:
+            shutil.copytree(bundle, fresh, dirs_exist_ok=True)
+            (fresh / CACHE_MANIFEST).write_text(json.dumps({"fingerprint": fingerprint, "files": _manifest(fresh)}),
+                                                encoding="utf-8")
+            kept = cache_dir / fingerprint[:32]
+            _retire(kept)
+            os.rename(fresh, kept)  # fails when another build kept the same bundle meanwhile: theirs stays
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+        _prune(cache_dir)
     except OSError:
         pass  # a cache that cannot be written only costs the next build an indexing run
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    """Bundle files are never changed once written (the manifest's hashes are checked before reuse): share them."""
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or links not allowed
-        shutil.copy2(source, target)
+def _retire(folder: Path) -> None:
+    """Rename away, then delete: a reader sees the folder whole or not at all."""
+    if folder.exists():
+        retired = folder.with_name(f".old-{folder.name}-{os.getpid()}-{time.monotonic_ns()}")
+        try:
+            os.rename(folder, retired)
+        except OSError:
+            return
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _prune(cache_dir: Path) -> None:
+    """The most recently used KEEP_BUNDLES bundles stay; older ones, and the single bundle of earlier versions, go."""
+    def used(folder: Path) -> float:
+        try:
+            return (folder / CACHE_MANIFEST).stat().st_mtime
+        except OSError:
+            return 0.0
+
+    folders = [p for p in cache_dir.iterdir() if p.is_dir()]
+    kept = sorted((p for p in folders if not p.name.startswith(".")), key=used, reverse=True)
+    for folder in kept[KEEP_BUNDLES:]:
+        _retire(folder)
+    for folder in folders:  # what killed builds left half-made or half-removed, after a day
+        if folder.name.startswith((".bundle-", ".old-")) and time.time() - folder.stat().st_mtime > 86400:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _index_folder(folder: Path, bundle: Path) -> None:

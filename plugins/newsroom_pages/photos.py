@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from newsroom.site.photos import copy_derivatives
+from newsroom.site.static_files import publishable
 
 # Photos each build uses, by output folder, copied at the end of the run
 # (Pelican empties the output folder between reading and writing).
@@ -26,7 +27,15 @@ def copy_photos(pelican) -> None:
         copy_derivatives(Path(pelican.output_path), photo)
 
 
+def publish_only_documents(generator) -> None:
+    """Of the content's own files Pelican would copy, only checked documents: never an original photo (its
+    derivatives stand in for it), nor anything check refuses (newsroom.site.static_files)."""
+    root = Path(generator.path)
+    generator.staticfiles[:] = [f for f in generator.staticfiles if publishable(root / f.source_path)]
+
+
 def connect() -> None:
+    signals.static_generator_finalized.connect(publish_only_documents)
     signals.article_generator_finalized.connect(collect_photos)
     signals.page_generator_finalized.connect(collect_photos)
     signals.finalized.connect(copy_photos)

@@ -25,7 +25,7 @@ def index_pages(generators) -> None:
     for article in articles.articles:
         records.append(article_record(
             url=article.url, title=article.title, date=article.date, text=article.analysis.text,
-            units=getattr(article, "units", []), awards=getattr(article, "awards", []), date_label=vi_date(article.date, "long"),
+            units=getattr(article, "units", []), awards=getattr(article, "awards", []), date_label=vi_date(article.date),
         ))
     for page in pages.pages if pages else []:
         records.append(page_record(url=page.url, title=page.title, text=page.analysis.text))
