@@ -6,6 +6,7 @@ Every import counts, including any inside a function (read with ast, not by impo
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,3 +151,9 @@ def test_imports_of_our_modules_are_at_the_top():
                 if getattr(node, "level", 0) or any(n.split(".")[0] in TOP for n in names):
                     inside.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert inside == []
+
+
+def test_every_module_imports():
+    """A name imported from a module that no longer declares it fails here, not in the one command that uses it."""
+    for name in sorted(modules()):
+        importlib.import_module(name)

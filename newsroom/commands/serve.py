@@ -59,6 +59,7 @@ class BuildState:
         self.warnings: list[str] = []
         self.busy = False
         self.source_of = lambda save_as: (None, None)
+        self.page_urls: dict[str, str] = {}  # URL patterns of unit and award pages, from the last build's settings
 
     def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
@@ -118,7 +119,7 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
                 source, analysis = self.state.source_of(path.relative_to(Path(self.directory)).as_posix())
             except ValueError:
                 pass
-        shown = panel(self.state.errors, self.state.warnings, source, analysis).encode()
+        shown = panel(self.state.errors, self.state.warnings, source, analysis, self.state.page_urls).encode()
         if shown:
             body = BODY_TAG.search(page)
             page = page[:body.end()] + shown + page[body.end():] if body else shown + page
@@ -219,6 +220,7 @@ class LiveSite:
             self._failed(failure.messages)
             return
         self.run, self.built, self.analyser = report.run, report.run.output, report.analyser
+        self.state.page_urls = portal(report.run.settings).addresses.mention_urls
         for problem in report.warnings:
             print(problem, flush=True)
         self.state.succeeded(report.warnings)
