@@ -67,11 +67,6 @@ def site_settings(options: BuildOptions) -> dict:
         raise BuildFailed(failure.messages) from None
 
 
-def run_pelican(settings: dict, output: Path) -> list[str]:
-    """Run Pelican into `output`; return its warnings and errors as messages."""
-    return run_site(settings, output)[0]
-
-
 def run_site(settings: dict, output: Path):
     """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
     run = None

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_newsroom
 
-from newsroom.checks.site import check_site
+from newsroom.checks.site import check_content
 from newsroom.core.text import slugify
 from newsroom.settings import load_settings
 
@@ -80,7 +80,7 @@ CASES = {
     "empty-body": [(A, 6, E, "bài viết chưa có nội dung")],
 }
 ERROR_CASES = sorted(case for case, expected in CASES.items() if any(e[2] == E for e in expected))
-# What the build test runs: one of each family; the rest share the same check_site.
+# What the build test runs: one of each family; the rest share the same check_content.
 BUILD_CASES = ["binary-file", "crlf", "date-ambiguous", "duplicate-title", "key-vietnamese", "output-outside", "photo-placeholder", "registry-unit-unknown"]
 
 
@@ -161,7 +161,7 @@ def test_the_project_content_is_clean():
 def test_problems_are_sorted_by_file_and_line(tmp_path):
     content = case_content("key-tac-gia", tmp_path)
     shutil.copytree(FIXTURES / "duplicate-title/content/articles", content / "articles", dirs_exist_ok=True)
-    problems = check_site(content, load_settings(ROOT / "pelicanconf.py", {"PATH": str(content)}, for_pelican=False))
+    problems = check_content(content, load_settings(ROOT / "pelicanconf.py", {"PATH": str(content)}, for_pelican=False)).problems
     assert [(str(p.path), p.line) for p in problems] == sorted((str(p.path), p.line) for p in problems)
 
 
@@ -213,13 +213,13 @@ def test_unchanged_articles_are_never_analysed_again(tmp_path, monkeypatch):
     real = batch.analyse
     monkeypatch.setattr(batch, "analyse", lambda path, *rest: analysed.append(path) or real(path, *rest))
     monkeypatch.setattr(batch, "PARALLEL_FROM", 10**6)  # counted in this process
-    assert [p for p in check_site(content, settings) if p.is_error] == []
+    assert [p for p in check_content(content, settings).problems if p.is_error] == []
     assert len(analysed) == 30
     analysed.clear()
-    assert [p for p in check_site(content, settings) if p.is_error] == []
+    assert [p for p in check_content(content, settings).problems if p.is_error] == []
     assert analysed == []
     edited = folder / "bai-7.md"
     edited.write_text("Units: Phòng Tông hợp\n" + edited.read_text(encoding="utf-8"), encoding="utf-8")
     # An edited article is checked again, against the cached registry.
-    assert [(p.path, p.line) for p in check_site(content, settings) if p.is_error] == [(edited, 1)]
+    assert [(p.path, p.line) for p in check_content(content, settings).problems if p.is_error] == [(edited, 1)]
     assert analysed == [edited]

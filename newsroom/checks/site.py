@@ -144,10 +144,6 @@ def _page_url(source, page: bool, addresses) -> str:
     return found.url if found else ""
 
 
-def check_site(content: Path, settings: dict) -> list[Problem]:
-    return check_content(content, settings).problems
-
-
 def _unpublished_files(content: Path) -> list[Problem]:
     """Files in the articles and pages folders that the build would not publish: never silently dropped."""
     problems = []
