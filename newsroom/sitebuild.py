@@ -124,7 +124,7 @@ def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False
             return BuildReport(time.perf_counter() - started, kept, unchanged=True)
         checked = check_content(options.content, settings, analyser)
         if checked.errors:
-            raise BuildFailed([str(p) for p in checked.errors])
+            raise BuildFailed(checked.errors)
         with staging_for(output, shown=options.output) as staging:
             # Pelican's run publishes the analyses just checked: the same analyser, handed over in its settings.
             messages, run = run_site({**settings, ANALYSER: checked.analyser}, staging)

@@ -55,8 +55,8 @@ class BuildState:
 
     def __init__(self):
         self.build_id = str(time.time_ns())
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
+        self.errors: list = []  # Problems of the content, or messages of what is not content
+        self.warnings: list = []
         self.busy = False
         self.source_of = lambda save_as: (None, None)
         self.page_urls: dict[str, str] = {}  # URL patterns of unit and award pages, from the last build's settings
@@ -64,7 +64,7 @@ class BuildState:
     def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
         if warnings is not None:
-            self.warnings = [str(w) for w in warnings]
+            self.warnings = list(warnings)  # Problems, or the lines an unchanged build remembered
         self.build_id = str(time.time_ns())
 
     def failed(self, messages: list[str]) -> None:
@@ -217,7 +217,7 @@ class LiveSite:
         try:
             report = build_site(self.options, keep_run=True, wait=True, analyser=self.analyser)
         except BuildFailed as failure:
-            self._failed(failure.messages)
+            self._failed(failure.reasons)
             return
         self.run, self.built, self.analyser = report.run, report.run.output, report.analyser
         self.state.page_urls = portal(report.run.settings).addresses.mention_urls
@@ -226,7 +226,7 @@ class LiveSite:
         self.state.succeeded(report.warnings)
         print(f"Dựng lại xong / rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
 
-    def _failed(self, messages: list[str]) -> None:
+    def _failed(self, messages: list) -> None:
         for message in messages:
             print(message, file=sys.stderr, flush=True)
         print("Dựng trang thất bại; trình duyệt hiện các lỗi. / Build failed; the browser shows why.", file=sys.stderr, flush=True)
@@ -243,7 +243,7 @@ class LiveSite:
             return False
         self.analyser = checked.analyser
         if checked.errors:
-            self._failed([str(p) for p in checked.errors])
+            self._failed(checked.errors)
             return True
         with output_lock(self.options.output, wait=True, shared=True):
             if live_build(self.options.output) != self.built:  # another command's build: ours is gone

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from newsroom.core.honour_edits import STATUS_LABELS, is_uncertain
+from newsroom.problems import Problem
 
 # "path:line: error: Vietnamese / English" (newsroom.problems.Problem), and the settings' and registry's
 # "path:line: lỗi: Vietnamese / error: English".
@@ -49,7 +50,7 @@ STYLE = """
 """
 
 
-def panel(errors: list[str], warnings: list[str], source: Path | None = None, analysis=None,
+def panel(errors: list, warnings: list, source: Path | None = None, analysis=None,
           page_urls: dict[str, str] | None = None) -> str:
     """The panel's HTML ("" when there is nothing to say): messages first, those of `source` (the open page's
     file) in full, the others' after; then, for an article, what it adds to the portal (`page_urls`: the URL
@@ -96,7 +97,11 @@ def _resolved(path: str) -> Path | None:
         return None
 
 
-def _parts(text: str) -> dict:
+def _parts(text) -> dict:
+    if isinstance(text, Problem):
+        return {"path": str(text.path), "line": str(text.line), "error": text.is_error, "vi": text.vietnamese, "en": text.english}
+    # Messages that are not the content's Problems (the settings, Pelican, the output folder), or the lines
+    # an unchanged build remembered of its warnings: read from their text.
     match = MESSAGE.match(text)
     if match is None:  # a message naming no file (a folder, the search index): as it is
         vietnamese, _, english = text.partition(" / ")
