@@ -73,6 +73,7 @@ class Addresses:
         self.patterns = (*self._article, *self._page, *self._year, *self._month, *self._day,
                          *(a.save_as for a in self.direct.values()), self.feed_all, *self._portal.values(),
                          *(p[1] for p in self._settings["PAGINATION_PATTERNS"]))
+        self._reserve()
 
     # Pelican's own pages
 
@@ -169,18 +170,15 @@ class Addresses:
         """Whether a page, article, unit or award slugged `slug` could take or shadow an address the portal owns."""
         return slug in self.reserved_words or any(p.fullmatch(slug) for p in self.reserved_patterns)
 
-    @property
-    def reserved_words(self) -> frozenset[str]:
-        """The portal's folders: every literal folder name of an address pattern, the search bundle, theme and photos."""
+    def _reserve(self) -> None:
+        """The portal's folders: every literal folder name of an address pattern, the search bundle, theme and photos;
+        and folder names made of words and fields ("nam-{year}"), as the slugs they would format to."""
         words = {BUNDLE, self.theme_folder, *(folder.split("/")[0] for folder in self.static_folders)}
         words |= {segment for pattern in self.patterns for segment in _folders(pattern) if "{" not in segment}
-        return frozenset(words - {""})
-
-    @property
-    def reserved_patterns(self) -> tuple[re.Pattern, ...]:
-        """Folder names made of words and fields ("nam-{year}"), as the slugs they would format to."""
-        return tuple(dict.fromkeys(_pattern_regex(segment) for pattern in self.patterns for segment in _folders(pattern)
-                                   if "{" in segment and not _only_field(segment)))
+        self.reserved_words = frozenset(words - {""})
+        self.reserved_patterns = tuple(dict.fromkeys(
+            _pattern_regex(segment) for pattern in self.patterns for segment in _folders(pattern)
+            if "{" in segment and not _only_field(segment)))
 
 
 def _url_of(save_as: str) -> str:
