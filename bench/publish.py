@@ -25,7 +25,7 @@ from sites import make_site  # noqa: E402
 
 def publish(project: Path) -> tuple[dict, float]:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "newsroom.cli", "publish", str(project / "www")], cwd=project, check=True,
+    subprocess.run([sys.executable, "-m", "newsroom.cli", "publish", str(project.parent / f"{project.name}-www")], cwd=project, check=True,
                    capture_output=True, env={**os.environ, "NEWSROOM_SITEURL": "https://tintuc.example.gov.vn"})
     seconds = time.perf_counter() - started
     entry = json.loads((project / "publish-log.jsonl").read_text(encoding="utf-8").splitlines()[-1])

@@ -5,6 +5,11 @@ the theme, the plugins, the settings and the portal's code. When none of them
 changed since the build that made the current output, and that output is
 untouched, building again would write the same bytes: `newsroom build` says
 so and keeps it, as make does.
+
+A file counts as unchanged only when its size, modification time, change time
+and inode are all the same: tools that copy or restore files keep the
+modification time (`cp -p`, `rsync -a`, `touch -r`), but any write sets the
+change time, which no tool can set back.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ def inputs_fingerprint(folders: list[Path], files: list[Path], extra: str) -> st
             for name in sorted(names):
                 path = os.path.join(root, name)
                 stat = os.lstat(path)
-                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_mode}\n".encode())
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\0"
+                              f"{stat.st_mode}\n".encode())
     for path in files:
         digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\n")
     return digest.hexdigest()

@@ -16,6 +16,11 @@ ARTICLE_URL = "tin-tuc/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026/"
 OTHER_URL = "tin-tuc/2026/01/nang-cao-chat-luong-tham-muu-gop-phan-cung-ubnd-tinh-hoan-thanh-thang-loi-muc-tieu-nhiem-vu-nam-2026/"
 
 
+def outside(project: Path, name: str = "www") -> Path:
+    """A destination of this test's own beside the project: publishing inside the project is refused."""
+    return project.parent / f"{project.name}-{name}"
+
+
 def newsroom_publish(project: Path, *args: str, env: dict | None = None, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NEWSROOM_SITEURL": site_url, **(env or {})}
     return subprocess.run([sys.executable, "-m", "newsroom.cli", "publish", *args], cwd=project, env=environment,
@@ -29,11 +34,18 @@ def published(project: Path, *args: str, **kwargs) -> subprocess.CompletedProces
     return result
 
 
-def tree(folder: Path) -> dict[str, str]:
-    """Relative path -> SHA-256 of every file (through a link to the current release)."""
+MANIFEST = ".newsroom-manifest.json"
+
+
+def tree(folder: Path, manifest: bool = False) -> dict[str, str]:
+    """Relative path -> SHA-256 of every file (through a link to the current release); the manifest when asked."""
     root = folder.resolve()
     return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+            for path in sorted(root.rglob("*")) if path.is_file() and (manifest or path.relative_to(root).as_posix() != MANIFEST)}
+
+
+def manifest_paths(data: bytes) -> set[str]:
+    return set(json.loads(data.decode("utf-8"))["files"])
 
 
 def site_files(build: Path) -> dict[str, str]:

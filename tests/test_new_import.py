@@ -13,6 +13,9 @@ import pytest
 from conftest import ROOT, run_newsroom, soup_of
 from PIL import Image
 
+from publish_support import newsroom_publish, published
+
+from newsroom.checks.placeholder import PLACEHOLDER
 from newsroom.core.rawimport import escape_markdown, is_caption, time_of_day
 from newsroom.core.source import parse_markdown
 
@@ -45,12 +48,15 @@ def blocks(path: Path) -> list[tuple[str, str]]:
 # newsroom new
 
 
-def test_new_writes_a_checked_article_that_publishes(project_copy):
+def test_new_writes_an_article_that_previews_at_once_and_publishes_once_written(project_copy):
     result = run_newsroom("new", "Hội nghị tổng kết công tác năm 2025", "--author", "Minh Hằng", cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    path = project_copy / result.stdout.strip()
     now = datetime.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    url = f"tin-tuc/{now:%Y/%m}/hoi-nghi-tong-ket-cong-tac-nam-2025/"
+    file_line, address_line = result.stdout.splitlines()
+    path = project_copy / file_line
     assert path.relative_to(project_copy).as_posix() == f"content/articles/{now:%Y/%m}/hoi-nghi-tong-ket-cong-tac-nam-2025.md"
+    assert address_line.endswith(f"http://127.0.0.1:8000/{url}") and "Địa chỉ trang" in address_line
     source = parse_markdown(path)
     assert source.get("title") == "Hội nghị tổng kết công tác năm 2025"
     assert source.get("author") == "Minh Hằng"
@@ -58,27 +64,39 @@ def test_new_writes_a_checked_article_that_publishes(project_copy):
     date = datetime.datetime.fromisoformat(source.get("date"))
     assert date.utcoffset() == datetime.timedelta(hours=7) and abs((now - date).total_seconds()) < 120
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:00\+07:00", source.get("date"))
-    # Fresh from `new` the article has no body yet: refused at its file, never published empty.
+    # Fresh from `new` the article holds a placeholder: a warning at its line, and the page builds at once.
     relative = path.relative_to(project_copy).as_posix()
-    check = run_newsroom("check", cwd=project_copy)
-    errors = [line for line in problem_lines(check.stdout) if ": error: " in line]
-    assert check.returncode == 1 and len(errors) == 1 and errors[0].startswith(relative) and "chưa có nội dung" in errors[0]
-    refused = run_newsroom("build", "--output", str(project_copy / "output"), cwd=project_copy)
-    assert refused.returncode == 1 and relative in refused.stderr and not (project_copy / "output").exists()
-    path.write_text(path.read_text(encoding="utf-8") + "\nVăn phòng Tỉnh ủy tổ chức hội nghị.\n", encoding="utf-8")
+    placeholder_line = path.read_text(encoding="utf-8").split("\n").index(PLACEHOLDER) + 1
     check = run_newsroom("check", cwd=project_copy)
     assert check.returncode == 0, check.stdout
+    mine = [line for line in problem_lines(check.stdout) if line.startswith(relative)]
+    assert [line for line in mine if "giữ chỗ" in line] == [line for line in mine if line.startswith(f"{relative}:{placeholder_line}: warning: đoạn giữ chỗ")]
+    assert len([line for line in mine if "giữ chỗ" in line]) == 1 and not [line for line in mine if ": error: " in line]
     build = run_newsroom("build", "--output", str(project_copy / "output"), cwd=project_copy)
     assert build.returncode == 0, build.stderr
-    page = soup_of(project_copy / f"output/tin-tuc/{now:%Y/%m}/hoi-nghi-tong-ket-cong-tac-nam-2025/index.html")
+    page = soup_of(project_copy / "output" / url / "index.html")
+    assert page.h1.get_text(strip=True) == "Hội nghị tổng kết công tác năm 2025"
     body = page.select_one(".article__body")
     assert body.find("img") is None and "Mô tả ảnh" not in body.get_text()  # the example stays a comment
+    # Publishing refuses while the placeholder is there, naming the file and line.
+    web_root = project_copy.parent / f"{project_copy.name}-www"
+    refused = newsroom_publish(project_copy, str(web_root))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{relative}:{placeholder_line}: warning: đoạn giữ chỗ" in refused.stderr and "placeholder" in refused.stderr
+    assert not web_root.exists() and not (project_copy / "publish-log.jsonl").exists()
+    # Written, it publishes.
+    written = path.read_text(encoding="utf-8").replace(PLACEHOLDER, "Văn phòng Tỉnh ủy tổ chức hội nghị.")
+    path.write_text(written.replace("Summary:", "Summary: Hội nghị tổng kết.", 1), encoding="utf-8")
+    check = run_newsroom("check", cwd=project_copy)
+    assert check.returncode == 0 and not [line for line in problem_lines(check.stdout) if line.startswith(relative)]
+    published(project_copy, str(web_root))
+    assert "Văn phòng Tỉnh ủy tổ chức hội nghị." in soup_of(web_root / url / "index.html").select_one(".article__body").get_text()
 
 
 def test_new_never_overwrites(tmp_path):
     content = empty_content(tmp_path)
     first = run_newsroom("new", "Tin thử", "--content", str(content))
-    path = Path(first.stdout.strip())
+    path = Path(first.stdout.splitlines()[0])
     path.write_text(path.read_text(encoding="utf-8") + "\nĐoạn đã viết.\n", encoding="utf-8")
     before = path.read_bytes()
     again = run_newsroom("new", "Tin thử", "--content", str(content))
@@ -86,8 +104,8 @@ def test_new_never_overwrites(tmp_path):
     assert "không ghi đè" in again.stderr and "--slug tin-thu-2" in again.stderr
     assert path.read_bytes() == before
     suffixed = run_newsroom("new", "Tin thử", "--slug", "tin-thu-2", "--content", str(content))
-    assert suffixed.returncode == 0 and suffixed.stdout.strip().endswith("tin-thu-2.md")
-    second = Path(suffixed.stdout.strip())
+    assert suffixed.returncode == 0 and suffixed.stdout.splitlines()[0].endswith("tin-thu-2.md")
+    second = Path(suffixed.stdout.splitlines()[0])
     second.write_text(second.read_text(encoding="utf-8") + "\nĐoạn thứ hai.\n", encoding="utf-8")
     assert run_newsroom("check", "--content", str(content)).returncode == 0
 
@@ -95,10 +113,10 @@ def test_new_never_overwrites(tmp_path):
 def test_new_author_from_environment_or_default(tmp_path, monkeypatch):
     content = empty_content(tmp_path)
     monkeypatch.setenv("NEWSROOM_AUTHOR", "Đinh Vũ")
-    path = Path(run_newsroom("new", "Một", "--content", str(content)).stdout.strip())
+    path = Path(run_newsroom("new", "Một", "--content", str(content)).stdout.splitlines()[0])
     assert parse_markdown(path).get("author") == "Đinh Vũ"
     monkeypatch.delenv("NEWSROOM_AUTHOR")
-    path = Path(run_newsroom("new", "Hai", "--content", str(content)).stdout.strip())
+    path = Path(run_newsroom("new", "Hai", "--content", str(content)).stdout.splitlines()[0])
     assert parse_markdown(path).get("author") == "Ban biên tập"
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from publish_support import (
-    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
-    site_files, tree,
+    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, outside,
+    published, site_files, tree,
 )
 from test_publish_s3 import wait_for_line
 
@@ -24,7 +24,7 @@ LISTENING = re.compile(r"Server listening on 127\.0\.0\.1 port (\d+)")
 
 
 def test_rsync_to_a_folder_sends_only_changes_and_deletes_last(project_copy):
-    web_root = project_copy / "srv" / "www"
+    web_root = outside(project_copy, "srv") / "www"
     published(project_copy, f"rsync:{web_root}", "--output", "build-1")
     assert tree(web_root) == site_files(project_copy / "build-1")
     assert all(oct(path.stat().st_mode)[-3:] == "644" for path in web_root.rglob("*") if path.is_file())
@@ -85,7 +85,7 @@ def sshd(tmp_path_factory):
 
 
 def test_rsync_over_ssh_to_each_server_in_turn(project_copy, sshd):
-    first, second = project_copy / "web1" / "www", project_copy / "web2" / "www"
+    first, second = outside(project_copy, "web1") / "www", outside(project_copy, "web2") / "www"
     with (project_copy / "publishconf.py").open("a", encoding="utf-8") as settings:
         settings.write(f"PUBLISH_DESTINATIONS = {{'may-chu': ['{sshd['user']}@127.0.0.1:{first}', "
                        f"'{sshd['user']}@127.0.0.1:{second}']}}\n")
@@ -106,9 +106,38 @@ def test_rsync_over_ssh_to_each_server_in_turn(project_copy, sshd):
 
 def test_an_unreachable_server_is_named_and_nothing_is_sent(project_copy, sshd):
     env = {"RSYNC_RSH": sshd["RSYNC_RSH"].replace("-p ", "-p 1 -o Port=", 1)}
-    target = f"{sshd['user']}@127.0.0.1:{project_copy / 'www'}"
+    target = f"{sshd['user']}@127.0.0.1:{outside(project_copy)}"
     result = newsroom_publish(project_copy, target, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(rf"^{re.escape(target)}: lỗi: .* / error: rsync could not", result.stderr, re.M), result.stderr
-    assert not (project_copy / "www").exists()
+    assert not outside(project_copy).exists()
+
+
+def test_rsync_keeps_another_s_files_and_deletes_only_its_own(project_copy):
+    web_root = outside(project_copy, "srv") / "www"
+    published(project_copy, f"rsync:{web_root}")
+    (web_root / "don-vi-khac").mkdir()
+    (web_root / "don-vi-khac" / "index.html").write_text("<p>Trang của đơn vị khác</p>", encoding="utf-8")
+    (web_root / "don-vi-khac" / "bang-gia.txt").write_text("giá", encoding="utf-8")
+    (web_root / "tai-lieu").symlink_to(web_root.parent)
+    (project_copy / OTHER_ARTICLE).unlink()
+
+    result = published(project_copy, f"rsync:{web_root}", "--yes")
+    assert "3 not ours kept" in result.stdout
+    assert (web_root / "don-vi-khac" / "index.html").read_text(encoding="utf-8") == "<p>Trang của đơn vị khác</p>"
+    assert (web_root / "tai-lieu").is_symlink()
+    assert "Bài viết đã gỡ" in (web_root / OTHER_URL / "index.html").read_text(encoding="utf-8")
+    entry = log_entries(project_copy)[-1]
+    assert entry["removed"] and not any(path.startswith(("don-vi-khac", "tai-lieu")) for path in entry["removed"])
+
+    # A file newsroom wrote, edited on the server to another size: overwriting it counts against --max-deletes.
+    (web_root / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    refused = newsroom_publish(project_copy, f"rsync:{web_root}", "--max-deletes", "0")
+    assert refused.returncode == 1 and "1 overwrites" in refused.stderr
+    # Adopted: its page becomes a redirect (an address that answered keeps answering), its other file is deleted.
+    published(project_copy, f"rsync:{web_root}", "--adopt", "don-vi-khac", "--yes")
+    assert not (web_root / "don-vi-khac" / "bang-gia.txt").exists() and (web_root / "tai-lieu").is_symlink()
+    assert 'http-equiv="refresh"' in (web_root / "don-vi-khac" / "index.html").read_text(encoding="utf-8")
+    assert "Disallow: /\n" not in (web_root / "robots.txt").read_text(encoding="utf-8")
+    assert log_entries(project_copy)[-1]["removed"] == ["don-vi-khac/bang-gia.txt"]

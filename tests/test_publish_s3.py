@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from publish_support import (
-    ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
+    MANIFEST, manifest_paths, retitle_article, ARTICLE_URL, OTHER_ARTICLE, OTHER_URL, changed_between, edit_article, log_entries, newsroom_publish, published,
     site_files,
 )
 
@@ -119,6 +119,9 @@ def expected_type(path: str) -> str | None:
 def assert_bucket_holds(client, bucket: str, prefix: str, build: Path) -> None:
     files = site_files(build)
     stored = objects(client, bucket, prefix)
+    manifest = client.get_object(Bucket=bucket, Key=prefix + MANIFEST)["Body"].read()
+    assert manifest_paths(manifest) >= set(files), "the manifest names every file newsroom put there"
+    del stored[MANIFEST]
     assert set(stored) == set(files)
     checked_types = set()
     for path in files:
@@ -172,7 +175,10 @@ def test_a_failed_upload_names_the_file_and_a_rerun_completes(project_copy, buck
     client, name = bucket
     # An object where the site needs a folder: every upload under tin-tuc/ is refused by the store.
     client.put_object(Bucket=name, Key="tin-tuc", Body=b"in the way")
-    result = newsroom_publish(project_copy, f"s3://{name}", "--output", "build", env=s3_env)
+    # Not newsroom's: refused as it is, and with --adopt the uploads under it fail.
+    refused = newsroom_publish(project_copy, f"s3://{name}", "--output", "build", env=s3_env)
+    assert refused.returncode == 1 and "--adopt" in refused.stderr and "tin-tuc" in refused.stderr, refused.stderr
+    result = newsroom_publish(project_copy, f"s3://{name}", "--adopt", "tin-tuc", "--output", "build", env=s3_env)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert re.search(r"^tin-tuc/\S+: lỗi: .* error: ", result.stderr, re.M), result.stderr
@@ -190,3 +196,26 @@ def test_publish_to_s3_without_credentials_says_so(project_copy, s3_env):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("s3://any-bucket: lỗi:"), result.stderr
+
+
+def test_another_sites_objects_under_the_prefix_are_never_touched(project_copy, bucket, s3_env):
+    client, name = bucket
+    another = "<!DOCTYPE html><title>Trang khác</title><p>Không do newsroom đăng.</p>"
+    client.put_object(Bucket=name, Key="site/don-vi-khac/index.html", Body=another.encode(), ContentType="text/html")
+    published(project_copy, f"s3://{name}/site", env=s3_env)
+    (project_copy / OTHER_ARTICLE).unlink()
+    result = published(project_copy, f"s3://{name}/site", "--yes", env=s3_env)
+    assert "1 not ours kept" in result.stdout
+    kept = client.get_object(Bucket=name, Key="site/don-vi-khac/index.html")["Body"].read().decode()
+    assert kept == another, "another site's page is never turned into a redirect"
+    manifest = manifest_paths(client.get_object(Bucket=name, Key=f"site/{MANIFEST}")["Body"].read())
+    assert f"{OTHER_URL}index.html" in manifest and "don-vi-khac/index.html" not in manifest
+
+    # Another's object where a renamed article's page must go: refused, nothing sent.
+    new_url = "tin-tuc/2026/01/van-phong-tinh-uy-tong-ket-cong-tac-nam-2025/"
+    client.put_object(Bucket=name, Key=f"site/{new_url}index.html", Body=another.encode())
+    retitle_article(project_copy, "Văn phòng Tỉnh ủy tổng kết công tác năm 2025")
+    before = {key: item["ETag"] for key, item in objects(client, name, "site/").items()}
+    refused = newsroom_publish(project_copy, f"s3://{name}/site", env=s3_env)
+    assert refused.returncode == 1 and "--adopt" in refused.stderr and f"{new_url}index.html" in refused.stderr
+    assert {key: item["ETag"] for key, item in objects(client, name, "site/").items()} == before

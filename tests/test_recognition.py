@@ -235,6 +235,7 @@ def test_unregistered_candidates(recogniser):
         Candidate("award", "Bằng khen của Ban Chấp hành Công đoàn Viên chức tỉnh"),
         Candidate("unit", "Trung tâm Kiểm soát bệnh tật tỉnh"),
         Candidate("award", "Huân chương Lao động"),
+        Candidate("unit", "Ban Chấp hành Công đoàn Viên chức tỉnh"),  # the body named in the award's authority
     ]
     # "Phòng Tông hợp" misspells a registered name: no new organisation (check asks "did you mean")
     assert [(slip.written, slip.name) for slip in recognition.slips] == [("Phòng Tông hợp", "Phòng Tổng hợp")]

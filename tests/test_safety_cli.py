@@ -133,7 +133,7 @@ def test_new_keeps_a_plain_author(tmp_path):
     content = empty_content(tmp_path)
     result = run_newsroom("new", "Tin thử", "--author", "  Lê Thị Hoa  ", "--content", str(content))
     assert result.returncode == 0, result.stderr
-    text = Path(result.stdout.strip()).read_text(encoding="utf-8")
+    text = Path(result.stdout.splitlines()[0]).read_text(encoding="utf-8")
     assert "\nAuthor: Lê Thị Hoa\n" in text and "Save_as" not in text
 
 

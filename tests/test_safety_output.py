@@ -249,3 +249,21 @@ def test_two_builds_racing_into_a_fresh_output(project_copy):
     for command in commands:
         command.stdout.close()
         command.stderr.close()
+
+
+def test_an_edit_keeping_size_and_modification_time_is_built(project_copy):
+    """A restored or copied file keeps its modification time (cp -p, rsync -a, touch -r): its bytes still count."""
+    output = project_copy / "output"
+    assert build(project_copy).returncode == 0
+    article = project_copy / "content/articles/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026.md"
+    text = article.read_text(encoding="utf-8")
+    stat = article.stat()
+    edited = text.replace("Title: Văn phòng", "Title: Vân phòng", 1)
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    article.write_text(edited, encoding="utf-8")
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (article.stat().st_size, article.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    rebuilt = build(project_copy)
+    assert rebuilt.returncode == 0 and "Nothing changed" not in rebuilt.stdout
+    page = (output / "tin-tuc/2026/01/van-phong-tinh-uy-trien-khai-nhiem-vu-nam-2026/index.html").read_text(encoding="utf-8")
+    assert "Vân phòng" in page

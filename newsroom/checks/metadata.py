@@ -49,6 +49,8 @@ KEY_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*(?:[ ][\w-]+){0,3})[ \t]*
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]|javascript\s*:", re.IGNORECASE)
 # C0 controls but tab and line ends, DEL, C1 controls: XML (feeds) refuses them and no editor means them.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Direction overrides and isolates turn the text after them around ("‮gpj.exe" reads "exe.jpg"): Vietnamese never needs them.
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Longer page addresses break file systems (255 bytes) and nobody types them.
 MAX_SLUG = 120
 
@@ -174,6 +176,13 @@ def _check_values(source: MarkdownSource) -> list[Problem]:
     problems = []
     path = source.path
     for field in source.metadata.values():
+        bidi = BIDI_CONTROL.search(field.value)
+        if bidi:
+            problems.append(error(
+                path, field.line,
+                f'"{field.key.capitalize()}:" có ký tự đảo chiều chữ vô hình (U+{ord(bidi.group()):04X}) làm chữ hiện khác với chữ thật; hãy xóa nó',
+                f'"{field.key.capitalize()}:" holds an invisible direction override (U+{ord(bidi.group()):04X}) that shows the text other than it is; delete it',
+            ))
         if MARKUP.search(field.value):
             problems.append(error(
                 path, field.line,

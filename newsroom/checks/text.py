@@ -16,6 +16,8 @@ from newsroom.core.source import MarkdownSource
 from newsroom.content.links import COMMENT
 from newsroom.problems import Problem, error, warning
 
+from .placeholder import check_placeholder
+
 # Longer than any real paragraph: a whole article pasted without line breaks.
 LONG_LINE = 5000
 
@@ -43,6 +45,7 @@ def check_text(source: MarkdownSource) -> list[Problem]:
     if not COMMENT.sub("", source.body).strip():
         problems.append(error(path, source.body_line, "bài viết chưa có nội dung nên chưa đăng được; hãy viết nội dung bên dưới phần thông tin",
                               "the article has no body text, so it cannot be published; write it below the metadata"))
+    problems += check_placeholder(source)
     return problems
 
 

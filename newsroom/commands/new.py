@@ -1,8 +1,10 @@
-"""`newsroom new "Tiêu đề"`: start an article at content/articles/YYYY/MM/<slug>.md and print its path.
+"""`newsroom new "Tiêu đề"`: start an article at content/articles/YYYY/MM/<slug>.md; print its path and address.
 
-The file holds the metadata every article needs, dated now (Vietnam time),
-and a photo example inside an HTML comment: the comment is neither shown on
-the page nor checked. An existing file or slug is never overwritten.
+The file holds the metadata every article needs, dated now (Vietnam time), a
+photo example inside an HTML comment (neither shown on the page nor checked)
+and a placeholder paragraph: the article builds and shows in the preview at
+once, `check` warns until the placeholder is replaced, and `publish` refuses.
+An existing file or slug is never overwritten.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import os
 import sys
 import unicodedata
 
+from newsroom.checks.metadata import MAX_SLUG
+from newsroom.checks.placeholder import PLACEHOLDER
 from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.content.files import SAFE_SLUG, known_articles
 from newsroom.core.text import slugify
@@ -30,7 +34,10 @@ Viết nội dung bài ở đây, các đoạn cách nhau một dòng trống. G
 ![Mô tả ảnh]({{static}}/images/{year}/{month}/ten-anh.jpg "Chú thích ảnh.")
 Khối này là ghi chú (HTML comment), không hiện trên trang; có thể xóa khi viết xong.
 -->
+
+{placeholder}
 """
+PREVIEW = "http://127.0.0.1:8000/"  # `newsroom serve`'s address
 
 
 def add_arguments(parser) -> None:
@@ -70,6 +77,14 @@ def run(args) -> int:
         return 1
     title = " ".join(args.title.split())
     slug = args.slug or slugify(title)
+    # A long title keeps its words; its address is cut at a word, within what check allows, and written as Slug:.
+    shortened = not args.slug and len(slug) > MAX_SLUG
+    if shortened:
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
+    if args.slug and len(slug) > MAX_SLUG:
+        print(f"lỗi: --slug dài {len(slug)} ký tự (tối đa {MAX_SLUG}) / error: --slug is {len(slug)} characters long (at most {MAX_SLUG})",
+              file=sys.stderr)
+        return 2
     if not title or not slug or not SAFE_SLUG.match(slug):
         print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
         return 2
@@ -94,10 +109,12 @@ def run(args) -> int:
         return 1
     text = TEMPLATE.format(
         title=title, date=now.isoformat(), author=author, year=year, month=month,
-        slug_line=f"\nSlug: {slug}" if args.slug else "",
+        slug_line=f"\nSlug: {slug}" if args.slug or shortened else "", placeholder=PLACEHOLDER,
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8", newline="\n") as output:  # "x": a race never overwrites either
         output.write(text)
+    address = portal(settings).addresses.article(slug, now).url
     print(target)
+    print(f"Địa chỉ trang khi xem thử (newsroom serve) / page address in the preview: {PREVIEW}{address}")
     return 0

@@ -11,6 +11,10 @@ DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 CALENDAR = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+# News of the portal's offices: a year outside these is a typo (9999, 0001), and years past 9998 break time zones.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class DateProblem(ValueError):
     def __init__(self, vietnamese: str, english: str):
         super().__init__(english)
@@ -24,9 +28,16 @@ def parse_article_date(value: str) -> datetime.datetime:
         raise DateProblem("thiếu ngày đăng", "the date is empty")
     if CALENDAR.match(text):
         try:
-            return datetime.datetime.fromisoformat(text)
+            moment = datetime.datetime.fromisoformat(text)
         except ValueError:
             pass
+        else:
+            if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+                raise DateProblem(
+                    f'năm {moment.year} của ngày "{text}" nằm ngoài {FIRST_YEAR}–{LAST_YEAR}; có phải gõ nhầm?',
+                    f'the year {moment.year} of "{text}" is outside {FIRST_YEAR}–{LAST_YEAR}; a typo?',
+                )
+            return moment
     match = DAY_MONTH_YEAR.match(text)
     if match:
         first, second, year = (int(g) for g in match.groups())
@@ -37,6 +48,15 @@ def parse_article_date(value: str) -> datetime.datetime:
                 f'"{text}" is ambiguous (day/month order); write {year}-{second:02d}-{first:02d} (ISO 8601)',
             )
         day, month = (first, second) if second <= 12 else (second, first)
+        try:
+            datetime.date(year, month, day)
+        except ValueError:  # 31/02/2026: no ISO spelling of it to suggest
+            raise DateProblem(
+                f'ngày "{text}" không có trên lịch (tháng {month} năm {year} không có ngày {day}); '
+                f"hãy viết ngày đúng dạng năm-tháng-ngày, ví dụ {year}-{month:02d}-01",
+                f'"{text}" is not a date of the calendar (month {month} of {year} has no day {day}); '
+                f"write a real date as ISO 8601, e.g. {year}-{month:02d}-01",
+            ) from None
         raise DateProblem(
             f'hãy viết ngày theo dạng năm-tháng-ngày: {year}-{month:02d}-{day:02d}',
             f"write the date as ISO 8601: {year}-{month:02d}-{day:02d}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
-from newsroom.core.shapes import LOWER_NAME_HEADS, PLACE_WORDS, PLACED_HEADS, UNIT_HEADS
+from newsroom.core.shapes import BRANCH_WORDS, DIVISION_HEADS, FIELD_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
 from itertools import compress, count as counter
 from operator import itemgetter
 
@@ -30,12 +30,18 @@ STOP = frozenset(
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
     "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
     "trình phối dẫn nghe giao nhấn khẳng đề".split()
-) - frozenset(("triển",)
+) - frozenset(("triển", "giao", "thực")  # (see STOP_UNLESS_FOLLOWED)
 )
 # After a dash these start a description of the body, not more of its name.
 APPOSITIVE_WORDS = frozenset("cơ đơn nơi một người địa tổ ngôi".split())
 # "dự" attends ("… Trung ương dự"), unless a name goes on with it ("Ban Quản lý dự án").
-STOP_UNLESS_FOLLOWED = {"dự": frozenset(("án", "toán", "trữ", "báo", "thảo", "bị"))}
+STOP_UNLESS_FOLLOWED = {"dự": frozenset(("án", "toán", "trữ", "báo", "thảo", "bị")),
+                        "giao": frozenset(("thông", "dịch", "lưu")),
+                        "thực": frozenset(("hành", "phẩm", "nghiệm", "tập"))}
+# …or preceded by one of these: "Bộ Ngoại giao" names a ministry, "giao nhiệm vụ" gives a task.
+STOP_UNLESS_AFTER = {"giao": frozenset(("ngoại", "bàn", "chuyển")),
+                     "trình": frozenset(("công", "chương", "quy", "lộ", "tờ", "giáo", "hành")),
+                     "xây": frozenset(("tư", "án"))}  # "dự án đầu tư xây dựng": the project, not the verb
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh lương trịnh đào mai cao lâm hà tạ "
     "chu kiều quách đoàn vương thái triệu phùng tô lại la hứa tống lò lưu mạc khổng nông ma giang vi hoàng".split()
@@ -43,16 +49,24 @@ SURNAMES = frozenset(
 # "Ban Giám đốc", "Ban Tổ chức hội thi": boards of a meeting, not units.
 NOT_UNIT_AFTER_BAN = {"giám", "lãnh", "chấp", "tổ", "chỉ", "biên", "thường", "cán", "giám khảo"}
 ROLE_PREFIXES = frozenset("trưởng phó chánh giám đốc chủ tịch nhiệm bí thư".split())
-MAX_NAME = 10
+MAX_NAME = 16  # words after a head ("Trường Phổ thông dân tộc bán trú Trung học cơ sở …" has 11)
+MAX_AWARD_NAME = 10  # words of an award's name after its head
+MAX_LOWER = 4  # lower-case words in a row inside a name…
+MAX_BRIDGE = 8  # …or this many when a capitalised part of the name follows them
+MAX_DESCRIPTION = 12  # …or this many in a descriptive name ending at its level ("Ban Quản lý dự án … tỉnh")
 # After "và", these start another name rather than continue this one.
-NEW_NAME_WORDS = frozenset("phòng sở trung ban chi văn ông bà đồng huân huy bằng giấy cờ".split()) | frozenset(
-    head[0] for head in UNIT_HEADS)
+# (a unit's head after "và" starts another name too: "Trường Tiểu học và Trung học cơ sở" is one school,
+# "Trường Tiểu học A và Trường THCS B" two; see _new_name)
+NEW_NAME_WORDS = frozenset("ông bà đồng huân huy bằng giấy cờ".split())
 
 
 HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
 _UNIT_HEADS_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _head_words in sorted(UNIT_HEADS, key=len, reverse=True):
     _UNIT_HEADS_BY_WORD.setdefault(_head_words[0], []).append(_head_words)
+_DIVISION_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _head_words in sorted(DIVISION_HEADS, key=len, reverse=True):
+    _DIVISION_BY_WORD.setdefault(_head_words[0], []).append(_head_words)
 _PLACE_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _place in sorted(PLACE_WORDS, key=len, reverse=True):
     _PLACE_BY_WORD.setdefault(_place[0], []).append(_place)
@@ -61,6 +75,7 @@ PLACE_FIRST_WORDS = frozenset(_PLACE_BY_WORD)  # place_at is 0 unless the token 
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
 # Schools and companies are often named after people: a personal name does not end their name.
 PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "ty"), ("tập", "đoàn"), ("bệnh", "viện"),
+                          ("học", "viện"), ("đại", "học"), ("đoàn", "thanh", "niên"),
                           ("hợp", "tác", "xã")))
 # "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
 RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
@@ -90,12 +105,12 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
     if not (lower_start or tokens[start].is_capitalised) or _stops(tokens[start], sentence):
         return start
     end, lower = start, 0
-    while end < len(tokens) and end - start < MAX_NAME and not blocked[end] and tokens[end].is_word:
+    while end < len(tokens) and end - start < MAX_AWARD_NAME and not blocked[end] and tokens[end].is_word:
         token = tokens[end]
         if _stops(token, sentence):
             following = tokens[end + 1] if end + 1 < len(tokens) else None
             if (token.norm == "và" and following is not None and following.is_capitalised
-                    and following.norm not in NEW_NAME_WORDS and not sentence.all_caps):
+                    and not _new_name(tokens, end + 1) and not sentence.all_caps):
                 end, lower = end + 1, 0
                 continue
             break
@@ -104,6 +119,57 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
             break
         end += 1
     return end
+
+
+def _new_name(tokens, index: int) -> bool:
+    """Whether the word at `index` (after "và") starts another name: a person's title, an award, a unit's head."""
+    return tokens[index].norm in NEW_NAME_WORDS or bool(_unit_head(tokens, index))
+
+
+def bodies_in_award(sentence: Sentence, match: Match) -> list[str]:
+    """Bodies named in an award's authority, as written: "Bằng khen của Bộ trưởng Bộ Công an" names "Bộ Công an"
+    (the award's name covers it, so the scan for names never reads it)."""
+    norms = sentence.norms
+    try:
+        index = norms.index("của", match.first, match.last) + 1
+    except ValueError:
+        return []
+    tokens, starts, found = sentence.tokens, sentence.starts, []
+    covered = [False] * len(tokens)
+    while index < match.last:
+        end = index
+        if (tokens[index].is_capitalised and tokens[index].norm in _UNIT_HEADS_BY_WORD
+                and starts[index - 1] != starts[index]):  # (the inside of an abbreviation starts nothing)
+            end = _unit_candidate(sentence, index, covered)
+        if end > index:
+            found.append(_capitalise(sentence.name(index, end)))
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def in_code(sentence: Sentence, index: int) -> bool:
+    """The token at `index` is written right after a slash: part of a document's code ("số 12/UBND-VX")."""
+    return index > 0 and sentence.norms[index - 1] == "/" and sentence.starts[index - 1] + 1 == sentence.starts[index]
+
+
+def _division_of(sentence: Sentence, index: int, head: int, end: int, matches: list[Match]) -> int:
+    """Where the name of a division (its head `head` words long) ends: past the registered body written right
+    after it, which it belongs to ("Phòng Tổ chức cán bộ Sở Y tế", "Văn phòng Sở Giáo dục và Đào tạo"); else `end`."""
+    if end >= len(sentence.tokens) or head != _division_head(sentence.tokens, index):
+        return end
+    for match in matches:
+        if match.first == end and match.kind == "unit" and match.target is not None:
+            return match.last
+    return end
+
+
+def _division_head(tokens, index: int) -> int:
+    for head in _DIVISION_BY_WORD.get(tokens[index].norm, ()):
+        if tuple(map(_NORM, tokens[index : index + len(head)])) == head:
+            return len(head)
+    return 0
 
 
 def _stops(token, sentence: Sentence) -> bool:
@@ -147,9 +213,14 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
         if not token.is_capitalised and (not index or norms[index - 1] not in ROLE_BEFORE_HEAD):
             continue  # "công tác", "thành tích": _unit_candidate refuses a lower-case head first; skip the call
         if norm in _UNIT_HEADS_BY_WORD:
-            end = _unit_candidate(sentence, index, covered)
-            if end > index and not sentence.all_caps:  # (capitals are checked last: they cost a regex)
-                text = _capitalise(sentence.slice(index, end))
+            end = whole = _unit_candidate(sentence, index, covered)
+            if norm in _DIVISION_BY_WORD:  # "Văn phòng Sở Giáo dục và Đào tạo": the head, then the body it belongs to
+                head = _unit_head(tokens, index)
+                whole = _division_of(sentence, index, head, max(end, index + head), matches)
+                if end == index and whole > index + head:
+                    end = index + head
+            if end > index and not (norms[index - 1] == "/" and in_code(sentence, index)) and not sentence.all_caps:
+                text = _capitalise(sentence.name(index, max(end, whole)))
                 unit = Unit(slugify(text), text, registered=False)
                 resolved.append(Match("unit", index, end, (unit,), unit))
                 candidates.append(("unit", text))
@@ -201,7 +272,7 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
         end = name_end(sentence, after + 1 if of else after, awarded, lower_start=head in LOWER_NAME_AWARD_HEADS and not of)
     named = end > (after + 1 if of else after)
     if named:
-        text = _capitalise(sentence.slice(index, end))
+        text = _capitalise(sentence.name(index, end))
         if _state_award(head, tokens[after:end]):
             candidates.append(("award", text))
             award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
@@ -218,12 +289,12 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
         agent = _agent_before(tokens, index, matches + resolved)
         if agent is not None:
             # "… được Bộ Tư lệnh Quân khu 2 tặng Bằng khen": the body that confers names the award.
-            text = f"{_capitalise(sentence.slice(index, after))} của {agent}"
+            text = f"{_capitalise(sentence.name(index, after))} của {agent}"
             award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
             resolved.append(Match("award", index, after, (award,), award, authority=agent))
             candidates.append(("award", text))
             return after
-        candidates.append(("award", _capitalise(sentence.slice(index, after))))
+        candidates.append(("award", _capitalise(sentence.name(index, after))))
     return after
 
 
@@ -260,11 +331,23 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 
 def _unit_head(tokens, index: int) -> int:
-    for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        # (the first word is the key it was found by: a one-word head needs no comparison)
-        if len(head) == 1 or tuple(map(_NORM, tokens[index : index + len(head)])) == head:
-            return len(head)
+    heads = _UNIT_HEAD_SHAPES.get(tokens[index].norm)
+    if heads is None:
+        return 0
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else None
+    for length, second, head in heads:
+        # (the first word is the key it was found by: a one-word head needs no comparison, a longer one
+        # is compared from its second word, which most words following a head's first word already fail)
+        if length == 1:
+            return 1
+        if following == second and (length == 2 or tuple(map(_NORM, tokens[index : index + length])) == head):
+            return length
     return 0
+
+
+# The heads by first word as (length, second word, head): what _unit_head compares, computed once.
+_UNIT_HEAD_SHAPES = {word: [(len(head), head[1] if len(head) > 1 else None, head) for head in heads]
+                     for word, heads in _UNIT_HEADS_BY_WORD.items()}
 
 
 def place_at(tokens, index: int) -> int:
@@ -303,9 +386,15 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | 
            and (tokens[end].is_capitalised or tokens[end].norm.isdigit())
            and not (caps_of is not None and tokens[end].norm in STOP and caps_of.all_caps)
            and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
-        if _person_run(tokens, end):
-            break  # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
+        if _person_run(tokens, end) and not (end < index + 2 and _person_run(tokens, index)
+                                             and _person_run(tokens, index + 2)):
+            # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
+            # ("tỉnh Lâm Đồng Hồ Văn A": a place's first word may be a surname too, when a person follows)
+            break
         end += 1
+    if (end - index == 3 and end < len(tokens) and not blocked[end] and len(tokens[end].text) == 1
+            and tokens[end].text.isupper()):
+        end += 1  # "xã Mỹ An Hưng A": a letter tells two places of one name apart
     return end
 
 
@@ -342,7 +431,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
         return index  # "Bộ Luật Lao động", "Bộ đội": no ministry
     if previous is not None and previous.norm in PLACE_BEFORE_NAME:
         return index  # "quần đảo Trường Sa", "đường Trường Chinh": a place named like a body
-    if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
+    if tokens[start].norm in RANK_AFTER_HEAD or len(head) == 1 and tokens[start].norm == head[0] and _unit_head(tokens, start):
         return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
     end = _name_words_end(sentence, start, covered, head)
     if end == start and head not in PLACED_HEADS:
@@ -350,6 +439,8 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
     suffix = place_suffix_end(tokens, end, covered)
     if suffix == end and (end == start or not any(t.is_capitalised or t.norm.isdigit() for t in tokens[start:end])):
         return index  # "Đảng ủy khối phát động": lower-case words alone name nothing
+    if end == start and head in NAMED_PLACE_HEADS and suffix == end + place_at(tokens, end):
+        return index  # "Đảng bộ tỉnh": a level with no name
     return suffix
 
 
@@ -357,6 +448,7 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
     """The proper name after a head: capitalised words, numbers, a few lower-case words between them."""
     tokens = sentence.tokens
     lower_ok = head in LOWER_NAME_HEADS
+    serving = head in SERVING_HEADS and bool(_unit_head(tokens, start))  # "Văn phòng HĐND …"
     end, lower, capitals = start, 0, 0
     while end < len(tokens) and end - start < MAX_NAME and not covered[end]:
         token = tokens[end]
@@ -365,12 +457,17 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
                 end += 1
                 continue
+            if token.norm == "," and capitals and head in FIELD_HEADS and _fields_go_on(tokens, end + 1, covered):
+                end += 1  # "Bộ Lao động, Thương binh và Xã hội"
+                continue
             # "Hội đồng Thi đua - Khen thưởng (TĐKT) Trung ương": an abbreviation in brackets inside the name.
             if (token.norm == "(" and capitals and end + 3 < len(tokens) and tokens[end + 2].norm == ")"
                     and tokens[end + 1].text.isupper() and tokens[end + 3].is_capitalised):
                 end += 3
                 continue
             break
+        if token.is_capitalised and token.text.isupper() and place_at(tokens, end):
+            break  # "… Việt Nam TP Hồ Chí Minh": an abbreviated level starts the place after the name
         if token.is_capitalised or token.norm.isdigit() and (end == start or tokens[end - 1].is_capitalised):
             if end == start and _dash_before(sentence, end) and _unit_head(tokens, end):
                 break  # "HĐND – UBND": two bodies, not one name
@@ -382,22 +479,103 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             lower = 0
             end += 1
             continue
-        if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised \
-                and tokens[end + 1].norm not in NEW_NAME_WORDS and capitals:
-            end += 1
+        if lower and _branch_at(tokens, end):
+            end += len(BRANCH_WORDS)  # "Ngân hàng Chính sách xã hội chi nhánh tỉnh …": the branch is the name's
+            lower = 0
             continue
-        if token.norm in STOP or place_at(tokens, end):
-            break
-        if token.norm in STOP_UNLESS_FOLLOWED and not (
-                end + 1 < len(tokens) and tokens[end + 1].norm in STOP_UNLESS_FOLLOWED[token.norm]):
+        if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised and capitals and (
+                not _new_name(tokens, end + 1) or serving and _unit_head(tokens, end + 1)):
+            end += 1  # "Sở Giáo dục và Đào tạo"; "Văn phòng HĐND và UBND huyện" (an office serves both)
+            continue
+        if token.norm not in NAME_PLURALS and _ends_name(tokens, end) or place_at(tokens, end):
             break
         if end > start and token.norm in APPOSITIVE_WORDS and _dash_before(sentence, end):
             break  # "Báo Phú Thọ - cơ quan của …": a description after a dash
-        if not (capitals or lower_ok) or lower >= 4:
+        if not (capitals or lower_ok):
+            break
+        # ("các" after a proper name's lower-case words starts a clause: "Công ty Minh An hỗ trợ các hộ")
+        plural_ok = lower_ok and (not capitals or not lower)
+        if (lower >= MAX_LOWER or token.norm in NAME_PLURALS) and not (
+                (capitals or lower_ok) and _bridged(tokens, end, covered, lower, plural_ok)):
             break
         lower += 1
         end += 1
     return end
+
+
+def _branch_at(tokens, index: int) -> bool:
+    return tuple(map(_NORM, tokens[index : index + len(BRANCH_WORDS)])) == BRANCH_WORDS
+
+
+def _fields_go_on(tokens, index: int, covered: list[bool]) -> bool:
+    """After a comma in a ministry's name: more fields, the last after "và" ("…, Thương binh và Xã hội"),
+    none of them a body, a person, a place or a clause."""
+    joined = False
+    for position in range(index, min(len(tokens), index + 8)):
+        token = tokens[position]
+        if covered[position]:
+            return False
+        if token.norm == ",":
+            if position == index or not tokens[position - 1].is_word:
+                return False
+            continue
+        if not token.is_word or place_at(tokens, position):
+            return joined
+        starts_part = position == index or tokens[position - 1].norm in (",", "và")
+        if token.norm == "và" and position > index:
+            joined = False
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is None or not following.is_capitalised or _new_name(tokens, position + 1):
+                return False
+            joined = None  # (the next word decides)
+            continue
+        if starts_part and (not token.is_capitalised or _new_name(tokens, position) or _person_run(tokens, position)):
+            return False
+        if not starts_part and _ends_name(tokens, position):
+            return bool(joined)
+        if joined is None:
+            joined = True
+    return bool(joined)
+
+
+def _ends_name(tokens, index: int) -> bool:
+    """A lower-case word that ends a name: a verb or preposition, unless its neighbour makes it a noun."""
+    norm = tokens[index].norm
+    if index and norm in STOP_UNLESS_AFTER and tokens[index - 1].norm in STOP_UNLESS_AFTER[norm]:
+        return False
+    if norm in STOP:
+        return True
+    if norm not in STOP_UNLESS_FOLLOWED:
+        return False
+    return not (index + 1 < len(tokens) and tokens[index + 1].norm in STOP_UNLESS_FOLLOWED[norm])
+
+
+def _bridged(tokens, index: int, covered: list[bool], lower: int, descriptive: bool) -> bool:
+    """Whether the lower-case words from `index` (after `lower` of them) lead, within MAX_BRIDGE lower-case
+    words in all, to a capitalised one that goes on
+    with the name ("Trường Phổ thông dân tộc nội trú Na Rì"), not to a person or another body. A name that
+    describes (`descriptive`: "Ban Quản lý dự án …", "Đảng ủy Khối các cơ quan tỉnh") may also run on, through
+    "các", to the level of government that ends it, where the phrase ends."""
+    plural = False
+    for position in range(index, min(len(tokens), index + MAX_DESCRIPTION - lower + 1)):
+        token = tokens[position]
+        if covered[position] or not token.is_word:
+            return False
+        if token.is_capitalised:
+            return index < position <= index + MAX_BRIDGE - lower and not plural \
+                and not _person_run(tokens, position) and not _unit_head(tokens, position)
+        length = place_at(tokens, position)
+        if length:
+            after = position + length
+            return descriptive and position > index and (
+                after >= len(tokens) or not tokens[after].is_word or _ends_name(tokens, after))
+        if token.norm in NAME_PLURALS:
+            if not descriptive or plural:
+                return False
+            plural = True
+        elif _ends_name(tokens, position):
+            return False
+    return False
 
 
 def _dash_before(sentence: Sentence, index: int) -> bool:

@@ -43,6 +43,10 @@ class Sentence:
         base = self.starts[0]
         return self.text[self.starts[first] - base : self.end(last - 1) - base]
 
+    def name(self, first: int, last: int) -> str:
+        """The text of tokens [first, last) as a name: runs of spaces and line breaks made one space."""
+        return " ".join(self.slice(first, last).split())
+
     def end(self, index: int) -> int:
         """Where token `index` ends in the article."""
         return self.starts[index] + len(self.tokens[index].text)

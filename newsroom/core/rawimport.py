@@ -76,9 +76,16 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes as Vietnamese print writes them, opening then closing: “…”."""
+    parts = text.split('"')
+    return "".join(part + ("“" if number % 2 == 0 else "”") for number, part in enumerate(parts[:-1])) + parts[-1]
+
+
 def figure(caption: str) -> str:
     alt = _INLINE.sub(r"\\\1", f"Ảnh: {caption.rstrip('.').rstrip()}")
-    return f'![{alt}]({PLACEHOLDER} "{caption}")'
+    # The caption is the image's quoted title: a straight quote in it would end the title ('") kết thúc' broke it).
+    return f'![{alt}]({PLACEHOLDER} "{_curly_quotes(caption)}")'
 
 
 def to_markdown(article: RawArticle, slug: str | None = None) -> str:

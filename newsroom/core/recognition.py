@@ -18,13 +18,14 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from newsroom.core.candidates import (
-    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, find_heads, place_at, place_name_end, place_suffix_end,
+    AWARD_HEADS, PLACE_FIRST_WORDS, PLACE_LEVELS, bodies_in_award, find_heads, in_code, place_at, place_name_end, place_suffix_end,
 )
 from newsroom.core.honours import ArticleState, Decision, Honour, merge_honours, sentence_honours
 from newsroom.core.matching import Match, Sentence, compile_authorities, compile_trie, scan, split_sentences
 from newsroom.core.nearnames import NearNames, Slip, sort_out
 from newsroom.core.registry import Award, Registry, Unit
-from newsroom.core.text import normalise
+from newsroom.core.shapes import DIVISION_HEADS
+from newsroom.core.text import normalise, normalise_word
 
 _FIRST = attrgetter("first")
 BARE_AWARD_NAMES = frozenset(" ".join(head) for head in AWARD_HEADS)
@@ -60,7 +61,7 @@ class Recognition:
     unregistered: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     unknown_metadata: list[str] = field(default_factory=list)
-    # Registered units written otherwise than their registered name: a former name, or with the
+    # Registered units as the article writes them: abbreviated, by a former name, or with the
     # place ("Thanh tra tỉnh Thái Nguyên"); slug -> names as written, in order of appearance.
     written_names: dict[str, list[str]] = field(default_factory=dict)
     slips: list[Slip] = field(default_factory=list)  # registered names misspelt ("Sở Nôi vụ"): not in `unregistered`
@@ -120,6 +121,12 @@ class Recogniser:
             elif ambiguous and matches:  # (scan's matches are in order already; only the ambiguous lack a target)
                 matches[:] = [m for m in matches if m.target is not None]
             parents = _parents_after(sentence, resolved, matches) if resolved else {}
+            for match in matches:
+                if match.kind == "award" and "của" in match.target.name:
+                    # (a registered body there is the award's authority, linked with it; one the registry
+                    # lacks is named to the editors like any other)
+                    unregistered.extend(("unit", body) for body in bodies_in_award(sentence, match)
+                                        if not self.registry.names_unit(body))
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
                     kind, named = "award", False
@@ -132,6 +139,7 @@ class Recogniser:
             if not matches:
                 continue
             starts, tokens, in_body = sentence.starts, sentence.tokens, not sentence.in_title  # (read once per sentence)
+            base, written_text = starts[0], sentence.text
             for match in matches:
                 target = match.target
                 if not target.registered:
@@ -143,13 +151,16 @@ class Recogniser:
                 if id(target) not in seen:
                     seen.add(id(target))
                     (result.units if kind == "unit" else result.awards).append(target)
-                if match.written:
-                    names = result.written_names.setdefault(target.slug, [])
-                    if match.written not in names:
-                        names.append(match.written)
+                last = match.last - 1
+                end = starts[last] + len(tokens[last].text)  # (Sentence.end, inlined)
+                if kind == "unit":  # (the name as written: Sentence.slice, inlined)
+                    written = written_text[starts[match.first] - base : end - base]
+                    written = match.written or (None if written == target.name else _spelt_otherwise(written, target))
+                    if written:
+                        names = result.written_names.setdefault(target.slug, [])
+                        if written.casefold() not in map(str.casefold, names):
+                            names.append(written)
                 if in_body:
-                    last = match.last - 1
-                    end = starts[last] + len(tokens[last].text)  # (Sentence.end, inlined)
                     mentions.append(_new_mention(Mention, (kind, target.slug, starts[match.first], end)))
         if state.dropped:
             honours = [h for h in honours if not any(h is d for d in state.dropped)]
@@ -192,6 +203,33 @@ class Recogniser:
                 gone_awards.add(award.slug)
         if gone_units or gone_awards:
             _exclude(result, gone_units, gone_awards)
+
+
+def _spelt_otherwise(written: str, unit: Unit) -> str | None:
+    """The name as the article writes it, when none of the unit's registered names is spelt so ("Ủy ban Mặt trận
+    Tổ quốc Việt Nam tỉnh" for "Ủy ban MTTQ Việt Nam tỉnh"); None when it is one of them, whatever its capitals."""
+    if written == unit.name:
+        return None  # (most mentions)
+    key = (written, unit.slug)
+    known = _SPELT.get(key, _SPELT)
+    if known is _SPELT:
+        folded = _spelling(written)
+        same = any(folded == _spelling(name) for name in (unit.name, *unit.aliases, *unit.former_names))
+        known = None if same else " ".join(written.split())
+        if len(_SPELT) < 50_000:
+            _SPELT[key] = known
+    return known
+
+
+_SPELT: dict = {}  # (text as written, unit) -> _spelt_otherwise's answer: names repeat from article to article
+
+
+_DASHES = re.compile(r"[\-\u2010-\u2015\u2212]")
+
+
+def _spelling(name: str) -> str:
+    """A name's letters and words, whatever its capitals, dashes, spaces, Unicode form and tone placement."""
+    return " ".join(map(normalise_word, _DASHES.sub(" ", name).split()))
 
 
 @contextmanager
@@ -246,7 +284,7 @@ def _exclude(result: Recognition, units: set[str], awards: set[str]) -> None:
     result.honours = honours
 
 
-_DIVISION_HEADS = frozenset(("phòng", "trung", "ban", "chi", "văn", "đội", "khoa"))  # "Phòng X, Sở Y"
+_DIVISION_HEADS = frozenset(head[0] for head in DIVISION_HEADS)  # "Phòng X, Sở Y"
 
 
 def _graded_elsewhere(candidates: list[Candidate], result: Recognition) -> list[Candidate]:
@@ -302,6 +340,9 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 and tokens[match.first - 2].norm == "bí" and tokens[match.first - 1].norm == "thư":
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
+        if match.first and tokens[match.first - 1].norm == "/" and in_code(sentence, match.first):
+            dropped.append(match)  # "Công văn số 12/UBND-VX": a document's code
+            continue
         if match.needs_place and sentence.all_caps:
             dropped.append(match)  # capitals say nothing about names here
             continue
@@ -310,7 +351,8 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
             # A province's name has two syllables or more: "Thanh tra Chính phủ" is no place.
             blocked = blocked or _blocked(tokens, matches)
             end = place_name_end(tokens, last, blocked)
-            if end - last < 2 or place_at(tokens, last):
+            if end - last < 2 or place_at(tokens, last) or place_at(tokens, end):
+                # ("Ủy ban MTTQ Việt Nam phường X": the words after the name were no province's)
                 dropped.append(match)
                 continue
         else:
@@ -324,10 +366,10 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 end = place_name_end(tokens, last, blocked, sentence)
         former = match.former.get(match.target.slug) if match.target is not None else None
         if end > last:
-            match.written = sentence.slice(match.first, end)
+            match.written = sentence.name(match.first, end)
             match.last = end
             if former and not match.needs_place:
-                match.written = f"{former} {sentence.slice(last, end)}"
+                match.written = f"{former} {sentence.name(last, end)}"
         elif former:
             match.written = former
     for match in dropped:

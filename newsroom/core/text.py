@@ -49,6 +49,34 @@ ABBREVIATIONS = {
     "vp": ("văn", "phòng"),
     "tp": ("thành", "phố"),
     "sỹ": ("sĩ",),  # "Chiến sỹ" is the same word as "Chiến sĩ"
+    # Bodies as reporters shorten them.
+    "bvđk": ("bệnh", "viện", "đa", "khoa"),
+    "ttyt": ("trung", "tâm", "y", "tế"),
+    "tyt": ("trạm", "y", "tế"),
+    "lđlđ": ("liên", "đoàn", "lao", "động"),
+    "llvt": ("lực", "lượng", "vũ", "trang"),
+    "ttg": ("thủ", "tướng"),  # "Bằng khen TTg"
+    # Awards as the law's forms are shortened in lists and tables ("HCLĐ hạng Ba", "02 CSTĐ").
+    "hclđ": ("huân", "chương", "lao", "động"),
+    "hcđl": ("huân", "chương", "độc", "lập"),
+    "hcbvtq": ("huân", "chương", "bảo", "vệ", "tổ", "quốc"),
+    "hccc": ("huân", "chương", "chiến", "công"),
+    "hcqc": ("huân", "chương", "quân", "công"),
+    "ahlđ": ("anh", "hùng", "lao", "động"),
+    "ahllvt": ("anh", "hùng", "lực", "lượng", "vũ", "trang"),
+    "ahllvtnd": ("anh", "hùng", "lực", "lượng", "vũ", "trang", "nhân", "dân"),
+    "bmvnah": ("bà", "mẹ", "việt", "nam", "anh", "hùng"),
+    "cstđ": ("chiến", "sĩ", "thi", "đua"),
+    "cstđcs": ("chiến", "sĩ", "thi", "đua", "cơ", "sở"),
+    "cstđtq": ("chiến", "sĩ", "thi", "đua", "toàn", "quốc"),
+    "lđtt": ("lao", "động", "tiên", "tiến"),
+    "lđxs": ("lao", "động", "xuất", "sắc"),
+    "ttlđtt": ("tập", "thể", "lao", "động", "tiên", "tiến"),
+    "ttlđxs": ("tập", "thể", "lao", "động", "xuất", "sắc"),
+    "bk": ("bằng", "khen"),
+    "ctđ": ("cờ", "thi", "đua"),
+    "knc": ("kỷ", "niệm", "chương"),
+    # (NGƯT, NSND, TTƯT … are left alone: written before a person's name, they are a title held, not news)
 }
 # "hạng 3", "hạng III" -> "hạng ba": grades are written both ways.
 GRADES = {"1": "nhất", "i": "nhất", "2": "nhì", "ii": "nhì", "3": "ba", "iii": "ba", "nhứt": "nhất"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,10 @@ from pathlib import Path
 # Written by the build for the publisher (which URL came from which article); never published.
 from newsroom.addresses import BUNDLE, ROBOTS, SITEMAP
 from newsroom.site.production import BUILD_NOTES
+
+# Kept at each destination: which files newsroom put there, so it never touches another's.
+MANIFEST = ".newsroom-manifest.json"
+SYMLINK = "symlink:"  # listing digest of a symbolic link: never equal to a file's
 
 # Publishing order: a reader never gets a page whose photos or styles are missing,
 # nor a feed, sitemap or search entry pointing at a page not yet there.
@@ -97,10 +102,26 @@ def scan_site(root: Path) -> dict[str, SiteFile]:
         if not source.is_file():
             continue
         path = source.relative_to(root).as_posix()
-        if path == BUILD_NOTES:
+        if path in (BUILD_NOTES, MANIFEST):
             continue
         files[path] = file_from_disk(path, source)
     return files
+
+
+def scan_folder(root: Path) -> dict[str, str]:
+    """Path -> SHA-256 of every file under `root`; a symbolic link (to a file or a folder) is one entry, not followed."""
+    root = root.resolve()
+    found = {}
+    for folder, dirs, names in os.walk(root):
+        for name in sorted(dirs + names):
+            full = os.path.join(folder, name)
+            path = os.path.relpath(full, root).replace(os.sep, "/")
+            if os.path.islink(full):
+                found[path] = SYMLINK + os.readlink(full)
+            elif name in names:
+                found[path] = file_from_disk(path, Path(full)).sha256 if os.path.isfile(full) else "special:"
+        dirs[:] = [name for name in dirs if not os.path.islink(os.path.join(folder, name))]
+    return found
 
 
 def kind_of(path: str) -> int:

@@ -4,7 +4,8 @@ The web root is a symbolic link to a release folder beside it; a publish fills
 a new release (unchanged files hard-linked from the current one, changed files
 copied) and then replaces the link in one rename, so a reader sees either the
 old site or the new one, never a mix. The previous release is kept until the
-next publish, for a manual roll-back.
+next publish, for a manual roll-back. What another put in the web root (a file,
+a linked folder) is carried into the new release as it is.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import shutil
 import time
 from pathlib import Path
 
-from .base import Destination, PublishError
-from .files import SiteFile, scan_site
+from .base import Destination, PublishError, parse_manifest
+from .files import MANIFEST, SYMLINK, SiteFile, scan_folder
 
 
 class FolderDestination(Destination):
@@ -25,6 +26,7 @@ class FolderDestination(Destination):
         self.releases = self.target.with_name(f".{self.target.name}.releases")
         self.release: Path | None = None
         self._sent: set[str] = set()
+        self._listing: dict[str, str] = {}
 
     def listing(self) -> dict[str, str | None]:
         if not self.target.exists():
@@ -35,7 +37,14 @@ class FolderDestination(Destination):
             # Never move aside a folder that is not a published site (a home folder, the project itself).
             raise PublishError(f"{self.target}: lỗi: thư mục đã có dữ liệu khác, không phải trang web; không ghi đè / "
                                f"error: the folder holds something other than a site; refusing to replace it")
-        return {path: file.sha256 for path, file in scan_site(self.target).items()}
+        self._listing = scan_folder(self.target)
+        return {path: digest for path, digest in self._listing.items() if path != MANIFEST}
+
+    def read_manifest(self) -> dict[str, dict] | None:
+        try:
+            return parse_manifest((self.target / MANIFEST).read_bytes()) if MANIFEST in self._listing else None
+        except OSError:
+            return None
 
     def begin(self, plan) -> None:
         try:
@@ -49,18 +58,22 @@ class FolderDestination(Destination):
         self.release = self.releases / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
         self.release.mkdir(mode=0o755)
         current = self.target.resolve() if self.target.exists() else None
+        if current is None:
+            return
         to_send = set(plan.uploads)
-        for path in plan.files:
-            if path in to_send or current is None:
-                continue
+        for path in [path for path in plan.files if path not in to_send] + plan.kept:
             destination = self.release / path
             destination.parent.mkdir(parents=True, exist_ok=True)
+            digest = self._listing.get(path, "")
+            if digest.startswith(SYMLINK):
+                os.symlink(digest[len(SYMLINK):], destination)
+                continue
             try:
-                os.link(current / path, destination)
+                os.link(current / path, destination, follow_symlinks=False)
             except OSError:
                 shutil.copyfile(current / path, destination)
 
-    def upload(self, paths: list[str], files: dict[str, SiteFile]) -> None:
+    def upload(self, paths: list[str], files: dict[str, SiteFile], progress=None) -> None:
         for path in paths:
             destination = self.release / path
             try:
@@ -70,6 +83,8 @@ class FolderDestination(Destination):
             except OSError as failure:
                 raise PublishError(f"{path}: lỗi: không ghi được vào {self.target} / error: could not write: {failure.strerror}") from failure
             self._sent.add(path)
+            if progress is not None:
+                progress(path, files[path].size)
 
     def delete(self, paths: list[str]) -> None:
         """Nothing to do: the new release never had them."""

@@ -5,6 +5,7 @@ Which pages, at which addresses: newsroom.site.browse, the plan the link check r
 
 from __future__ import annotations
 
+from markupsafe import escape
 from pelican.generators import Generator
 
 from newsroom.core.catalogue import Catalogue
@@ -34,4 +35,5 @@ class IndexPagesGenerator(Generator):
                                   url=page.address.url, **page.values, **common)
         for feed in feeds:
             writer.write_feed(feed.articles, self.context, feed.path, feed_type="atom",
-                              feed_title=f"{feed.name} – {self.settings['SITENAME']}")
+                              # Escaped here because Pelican strips tags and decodes entities of a feed's title: a name stays its text.
+                              feed_title=escape(f"{feed.name} – {self.settings['SITENAME']}"))

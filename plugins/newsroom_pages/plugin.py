@@ -22,6 +22,7 @@ from newsroom.site.portal import load_portal
 from newsroom.site.production import feed_identity, last_changes, source_map, write_production_files
 from newsroom.site.static_files import publishable
 
+from .feeds import plain_titles
 from .generator import IndexPagesGenerator
 from .reader import use_analysed_reader
 from .recognition import build_catalogue
@@ -102,6 +103,7 @@ class NewsroomPlugin:
         index_pages(generators)
 
     def feed_written(self, context, feed) -> None:
+        plain_titles(context, feed)
         feed_identity(feed.feed, context.get("SITEURL", ""), portal(context).addresses)
 
     def finalized(self, pelican) -> None:

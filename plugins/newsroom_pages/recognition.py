@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from newsroom.core.catalogue import Catalogue
 from newsroom.settings import portal
 
@@ -15,3 +14,4 @@ def build_catalogue(generator) -> None:
     urls = portal(generator.settings).addresses.mention_urls
     generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised, urls)
     generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
+    generator.context["year_url"] = portal(generator.settings).addresses.pattern("HONOURS_YEAR_URL")  # the home page links the latest year's honours roll
