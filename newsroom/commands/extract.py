@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
     """A raw-text article (Markdown ones come from the build's analysis; an unreadable one fails here too)."""
     if path.exists() and not path.is_file():  # /dev/zero, a pipe, a folder: never read (a device never ends)
-        raise SourceError(path, 1, "không phải tệp bài viết thường (thiết bị, ống hay thư mục) / not a regular file (a device, pipe or folder)")
+        raise SourceError(path, 1, "không phải tệp bài viết thường (thiết bị, ống hay thư mục)", "not a regular file (a device, pipe or folder)")
     if not path.is_file():
         raise SourceError(path, 1, "không tìm thấy tệp", "file not found")
     article = parse_raw(path)
