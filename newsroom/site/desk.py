@@ -18,7 +18,6 @@ from html import escape
 from pathlib import Path
 
 from newsroom.core.honour_edits import STATUS_LABELS, is_uncertain
-from newsroom.problems import Problem
 
 # "path:line: error: Vietnamese / English" (newsroom.problems.Problem), and the settings' and registry's
 # "path:line: lỗi: Vietnamese / error: English".
@@ -26,7 +25,7 @@ MESSAGE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+): (?:(?P<severity>error|warning|lỗi|cảnh báo): )?(?P<vi>.*?)"
     r"(?: / (?:(?:error|warning): )?(?P<en>.*))?$", re.DOTALL)
 ERROR_WORDS = ("error", "lỗi")
-# Beyond this many, the messages of other files are counted, and listed only when asked.
+# The messages of other files than the open page's are listed folded, at most this many.
 OTHERS_SHOWN = 200
 
 STYLE = """
@@ -80,13 +79,13 @@ def bare_page(panel_html: str, stylesheet: str | None) -> bytes:
     ).encode()
 
 
-def _split(messages: list[str], source: Path | None) -> tuple[list[dict], list[dict]]:
+def _split(messages: list, source: Path | None) -> tuple[list[dict], list[dict]]:
     mine, others = [], []
     wanted = source.resolve() if source is not None else None
     for text in messages:
         item = _parts(text)
         same = wanted is not None and item["path"] and _resolved(item["path"]) == wanted
-        (mine if same or wanted is None else others).append(item)
+        (mine if same else others).append(item)
     return mine, others
 
 
@@ -97,11 +96,11 @@ def _resolved(path: str) -> Path | None:
         return None
 
 
-def _parts(text) -> dict:
-    if isinstance(text, Problem):
-        return {"path": str(text.path), "line": str(text.line), "error": text.is_error, "vi": text.vietnamese, "en": text.english}
-    # Messages that are not the content's Problems (the settings, Pelican, the output folder), or the lines
-    # an unchanged build remembered of its warnings: read from their text.
+def _parts(message) -> dict:
+    if hasattr(message, "vietnamese"):  # a Problem: its parts as they are
+        return {"path": str(message.path), "line": str(message.line), "error": message.is_error,
+                "vi": message.vietnamese, "en": message.english}
+    text = str(message)
     match = MESSAGE.match(text)
     if match is None:  # a message naming no file (a folder, the search index): as it is
         vietnamese, _, english = text.partition(" / ")
@@ -132,7 +131,8 @@ def _messages(failed: bool, mine: list[dict], others: list[dict], on_a_page: boo
         shown = others[:OTHERS_SHOWN]
         more = f'<p class="desk-note">… và {len(others) - len(shown)} thông báo nữa (xem `newsroom check`).</p>' \
             if len(others) > len(shown) else ""
-        opened = "" if mine else " open"
+        # Open where nothing else is listed, unless long; errors always: nothing is published until they go.
+        opened = " open" if not mine and (len(others) <= 10 or any(item["error"] for item in others)) else ""
         html.append(f"<details{opened}><summary>{label}</summary>{_list(shown)}{more}</details>")
     html.append("</section>")
     return "".join(html)
