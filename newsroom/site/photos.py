@@ -101,8 +101,7 @@ class PhotoCache:
             (making / MANIFEST).write_text(
                 "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
             making.chmod(0o755)
-            _retire(folder)  # damaged or incomplete (a manifest naming what is not there): made again
-            os.rename(making, folder)
+            _put_in_place(making, folder)
         except (UnidentifiedImageError, Image.DecompressionBombError, ValueError, SyntaxError, EOFError):
             shutil.rmtree(making, ignore_errors=True)
             return None
@@ -142,6 +141,20 @@ def _recent(path: Path) -> bool:
         return time.time() - path.stat().st_mtime < 3600
     except OSError:
         return False
+
+
+def _put_in_place(made: Path, folder: Path) -> None:
+    """Rename `made` to `folder`. A whole folder another process put there meanwhile is kept (the pages it made
+    name it); one that is damaged or incomplete (a manifest naming what is not there) is replaced."""
+    try:
+        os.rename(made, folder)
+        return
+    except OSError:
+        if _read_manifest(folder / MANIFEST) is not None:
+            shutil.rmtree(made, ignore_errors=True)
+            return
+    _retire(folder)
+    os.rename(made, folder)
 
 
 def _retire(folder: Path) -> None:
