@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit
 from lxml.html import HtmlElement
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
-from newsroom.checks.problems import Problem, error, warning
+from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
+from newsroom.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
 from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
 from newsroom.site.static_files import PHOTO_FORMATS, PhotoRefused, inspect_bytes, photo_on_disk
@@ -122,9 +122,6 @@ class PhotoCache:
                 continue  # another command may be making this one now
             if child.is_dir() and not child.is_symlink():
                 _retire(child)
-
-    def copy_into(self, output: Path, photo: SizedPhoto) -> None:
-        copy_derivatives(output, photo)
 
 
 # A derivative's name as the cache writes it: nothing else is ever read from a manifest.
@@ -259,7 +256,7 @@ def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
     if parts.scheme or parts.netloc:
         return None
     link_path = unquote(parts.path)
-    target = _resolve(link_path, src, article or Path(content) / "x", Path(content))
+    target = photo_file(link_path, src, article or Path(content) / "x", Path(content))
     if target is None or not target.is_file() or target.suffix.lower() not in RESIZABLE:
         return None
     return target

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from newsroom.checks.problems import Problem, error
+from newsroom.problems import Problem, error
 
 # 50 megapixels: an 8K photo (7680×4320 = 33 MP) and a 45 MP camera's fit; decoding one costs ~150 MB.
 MAX_PIXELS = 50_000_000
