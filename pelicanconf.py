@@ -7,6 +7,7 @@ from newsroom.site.dates import vi_date, vi_month_year
 from newsroom.site.pagination import pager_window
 from newsroom.site.photos import first_photo
 from newsroom.site.related import related_articles
+from newsroom.site.teasers import teaser_photo
 
 SITENAME = "Cổng thông tin Văn phòng"
 SITESUBTITLE = "Tin tức hoạt động của các cơ quan, đơn vị cấp tỉnh"
@@ -77,7 +78,7 @@ JINJA_ENVIRONMENT = {
     "extensions": [],
 }
 JINJA_FILTERS = {"vi_date": vi_date, "vi_month_year": vi_month_year, "pager_window": pager_window,
-                "related": related_articles, "first_photo": first_photo}
+                "related": related_articles, "first_photo": first_photo, "teaser_photo": teaser_photo}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -146,9 +146,12 @@ def test_parent_unit_page_rolls_up_its_departments(readers_site):
 
 
 def unit_counts(soup, href: str) -> tuple[int, int]:
+    """(articles, honours) beside a unit's link; a count of nothing is not written ("– 1 bài viết")."""
     link = soup.select_one(f'.tree a[href="{href}"]')
-    articles, honours = re.search(r"(\d+) bài viết, (\d+) khen thưởng", link.find_next_sibling("span").get_text()).groups()
-    return int(articles), int(honours)
+    shown = link.find_next_sibling("span").get_text()
+    assert not re.search(r"\b0 (bài viết|khen thưởng)", shown), shown
+    articles, honours = (re.search(rf"(\d+) {what}", shown) for what in ("bài viết", "khen thưởng"))
+    return int(articles[1]) if articles else 0, int(honours[1]) if honours else 0
 
 
 def test_unit_tree_counts_include_departments(readers_site):

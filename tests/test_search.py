@@ -170,6 +170,44 @@ def test_unit_award_and_fixed_pages_are_found_by_name(tab, served):
     assert any(kind.startswith("Trang") for kind in kinds)
 
 
+def kinds(tab) -> list[str]:
+    return [text.split(" · ")[0] for text in tab.locator(".finder__result-meta").all_inner_texts()]
+
+
+def test_articles_rank_above_reference_pages_for_the_words_of_their_text(tab, served):
+    """"ubnd" is in the name of a dozen offices and departments: readers looking for it want the news first."""
+    search(tab, served, "ubnd")
+    assert "Bài viết" in kinds(tab)[:3], kinds(tab)
+    search(tab, served, "dong chi")
+    assert set(kinds(tab)[:3]) == {"Bài viết"}, kinds(tab)
+
+
+def test_reference_pages_excerpt_their_description_never_their_aliases(tab, served):
+    search(tab, served, "bang khen chu tich ubnd")
+    award = tab.locator(".finder__result", has=tab.get_by_role("link", name="Bằng khen của Chủ tịch UBND tỉnh", exact=True))
+    excerpt = award.locator(".finder__result-excerpt").inner_text()
+    assert excerpt.startswith("Bằng khen cấp tỉnh"), excerpt
+    assert "Bằng khen của UBND tỉnh" not in excerpt, "an alias is found by, never shown"
+
+
+def test_on_a_phone_the_results_scroll_into_view_after_enter(browser, served):
+    tab = browser.new_page(viewport={"width": 360, "height": 800})
+    open_finder(tab, served)
+    status = tab.get_by_role("status")
+    assert status.evaluate("e => e.getBoundingClientRect().top") > 800, "the form fills a phone's screen"
+    tab.get_by_role("searchbox", name="Từ khóa").fill("dong chi")
+    tab.get_by_role("searchbox", name="Từ khóa").press("Enter")
+    tab.locator(".finder__result").first.wait_for()
+    tab.wait_for_function("() => { const r = document.querySelector('[role=status]').getBoundingClientRect();"
+                          " return r.top >= 0 && r.bottom <= innerHeight; }")
+    assert tab.locator(".finder__result-title a").first.is_visible()
+    # Arriving with words in the address (another page's search box) shows the results too.
+    tab.goto(f"{served}/tim-kiem/?q=ubnd")
+    tab.wait_for_function("() => { const r = document.querySelector('[role=status]').getBoundingClientRect();"
+                          " return document.querySelector('.finder__result') && r.top >= 0 && r.bottom <= innerHeight; }")
+    tab.close()
+
+
 def test_excerpts_are_body_text_with_the_words_marked(tab, served):
     search(tab, served, "dong chi")
     item = tab.locator(".finder__result", has=tab.get_by_role("link", name=OFFICE_2025))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
-from newsroom.core.shapes import DIVISION_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
+from newsroom.core.shapes import BRANCH_WORDS, DIVISION_HEADS, FIELD_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
 from itertools import compress, count as counter
 from operator import itemgetter
 
@@ -75,6 +75,7 @@ PLACE_FIRST_WORDS = frozenset(_PLACE_BY_WORD)  # place_at is 0 unless the token 
 ROLE_BEFORE_HEAD = frozenset("chánh trưởng đốc tịch thư nhiệm".split())
 # Schools and companies are often named after people: a personal name does not end their name.
 PERSON_HEADS = frozenset((("trường",), ("công", "ty"), ("tổng", "công", "ty"), ("tập", "đoàn"), ("bệnh", "viện"),
+                          ("học", "viện"), ("đại", "học"), ("đoàn", "thanh", "niên"),
                           ("hợp", "tác", "xã")))
 # "Cục trưởng", "Phó Vụ trưởng", "Đài Trưởng": a rank, not the body.
 RANK_AFTER_HEAD = frozenset(("trưởng", "phó"))
@@ -153,10 +154,10 @@ def in_code(sentence: Sentence, index: int) -> bool:
     return index > 0 and sentence.norms[index - 1] == "/" and sentence.starts[index - 1] + 1 == sentence.starts[index]
 
 
-def _division_of(sentence: Sentence, index: int, end: int, matches: list[Match]) -> int:
-    """Where the name of a division ends: past the registered body written right after it, which it belongs to
-    ("Phòng Tổ chức cán bộ Sở Y tế", "Văn phòng Sở Giáo dục và Đào tạo"); else `end`."""
-    if end >= len(sentence.tokens) or _unit_head(sentence.tokens, index) != _division_head(sentence.tokens, index):
+def _division_of(sentence: Sentence, index: int, head: int, end: int, matches: list[Match]) -> int:
+    """Where the name of a division (its head `head` words long) ends: past the registered body written right
+    after it, which it belongs to ("Phòng Tổ chức cán bộ Sở Y tế", "Văn phòng Sở Giáo dục và Đào tạo"); else `end`."""
+    if end >= len(sentence.tokens) or head != _division_head(sentence.tokens, index):
         return end
     for match in matches:
         if match.first == end and match.kind == "unit" and match.target is not None:
@@ -215,10 +216,10 @@ def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> t
             end = whole = _unit_candidate(sentence, index, covered)
             if norm in _DIVISION_BY_WORD:  # "Văn phòng Sở Giáo dục và Đào tạo": the head, then the body it belongs to
                 head = _unit_head(tokens, index)
-                whole = _division_of(sentence, index, max(end, index + head), matches)
+                whole = _division_of(sentence, index, head, max(end, index + head), matches)
                 if end == index and whole > index + head:
                     end = index + head
-            if end > index and not in_code(sentence, index) and not sentence.all_caps:  # (capitals last: a regex)
+            if end > index and not (norms[index - 1] == "/" and in_code(sentence, index)) and not sentence.all_caps:
                 text = _capitalise(sentence.name(index, max(end, whole)))
                 unit = Unit(slugify(text), text, registered=False)
                 resolved.append(Match("unit", index, end, (unit,), unit))
@@ -330,11 +331,23 @@ def _authority_before(sentence, index, matches, authorities, head):
 
 
 def _unit_head(tokens, index: int) -> int:
-    for head in _UNIT_HEADS_BY_WORD.get(tokens[index].norm, ()):
-        # (the first word is the key it was found by: a one-word head needs no comparison)
-        if len(head) == 1 or tuple(map(_NORM, tokens[index : index + len(head)])) == head:
-            return len(head)
+    heads = _UNIT_HEAD_SHAPES.get(tokens[index].norm)
+    if heads is None:
+        return 0
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else None
+    for length, second, head in heads:
+        # (the first word is the key it was found by: a one-word head needs no comparison, a longer one
+        # is compared from its second word, which most words following a head's first word already fail)
+        if length == 1:
+            return 1
+        if following == second and (length == 2 or tuple(map(_NORM, tokens[index : index + length])) == head):
+            return length
     return 0
+
+
+# The heads by first word as (length, second word, head): what _unit_head compares, computed once.
+_UNIT_HEAD_SHAPES = {word: [(len(head), head[1] if len(head) > 1 else None, head) for head in heads]
+                     for word, heads in _UNIT_HEADS_BY_WORD.items()}
 
 
 def place_at(tokens, index: int) -> int:
@@ -418,7 +431,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
         return index  # "Bộ Luật Lao động", "Bộ đội": no ministry
     if previous is not None and previous.norm in PLACE_BEFORE_NAME:
         return index  # "quần đảo Trường Sa", "đường Trường Chinh": a place named like a body
-    if tokens[start].norm in RANK_AFTER_HEAD or tokens[start].norm == head[0] and _unit_head(tokens, start):
+    if tokens[start].norm in RANK_AFTER_HEAD or len(head) == 1 and tokens[start].norm == head[0] and _unit_head(tokens, start):
         return index  # "Cục trưởng Cục …", "Trưởng ban Ban Công binh": the second head starts the name
     end = _name_words_end(sentence, start, covered, head)
     if end == start and head not in PLACED_HEADS:
@@ -444,6 +457,9 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             if token.norm == "&" and capitals and end + 1 < len(tokens) and tokens[end + 1].is_capitalised:
                 end += 1
                 continue
+            if token.norm == "," and capitals and head in FIELD_HEADS and _fields_go_on(tokens, end + 1, covered):
+                end += 1  # "Bộ Lao động, Thương binh và Xã hội"
+                continue
             # "Hội đồng Thi đua - Khen thưởng (TĐKT) Trung ương": an abbreviation in brackets inside the name.
             if (token.norm == "(" and capitals and end + 3 < len(tokens) and tokens[end + 2].norm == ")"
                     and tokens[end + 1].text.isupper() and tokens[end + 3].is_capitalised):
@@ -463,6 +479,10 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             lower = 0
             end += 1
             continue
+        if lower and _branch_at(tokens, end):
+            end += len(BRANCH_WORDS)  # "Ngân hàng Chính sách xã hội chi nhánh tỉnh …": the branch is the name's
+            lower = 0
+            continue
         if token.norm == "và" and end + 1 < len(tokens) and tokens[end + 1].is_capitalised and capitals and (
                 not _new_name(tokens, end + 1) or serving and _unit_head(tokens, end + 1)):
             end += 1  # "Sở Giáo dục và Đào tạo"; "Văn phòng HĐND và UBND huyện" (an office serves both)
@@ -481,6 +501,41 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
         lower += 1
         end += 1
     return end
+
+
+def _branch_at(tokens, index: int) -> bool:
+    return tuple(map(_NORM, tokens[index : index + len(BRANCH_WORDS)])) == BRANCH_WORDS
+
+
+def _fields_go_on(tokens, index: int, covered: list[bool]) -> bool:
+    """After a comma in a ministry's name: more fields, the last after "và" ("…, Thương binh và Xã hội"),
+    none of them a body, a person, a place or a clause."""
+    joined = False
+    for position in range(index, min(len(tokens), index + 8)):
+        token = tokens[position]
+        if covered[position]:
+            return False
+        if token.norm == ",":
+            if position == index or not tokens[position - 1].is_word:
+                return False
+            continue
+        if not token.is_word or place_at(tokens, position):
+            return joined
+        starts_part = position == index or tokens[position - 1].norm in (",", "và")
+        if token.norm == "và" and position > index:
+            joined = False
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is None or not following.is_capitalised or _new_name(tokens, position + 1):
+                return False
+            joined = None  # (the next word decides)
+            continue
+        if starts_part and (not token.is_capitalised or _new_name(tokens, position) or _person_run(tokens, position)):
+            return False
+        if not starts_part and _ends_name(tokens, position):
+            return bool(joined)
+        if joined is None:
+            joined = True
+    return bool(joined)
 
 
 def _ends_name(tokens, index: int) -> bool:

@@ -79,6 +79,8 @@ class NearNames:
             for i in range(len(bares)):
                 self._by_masked.setdefault(bares[:i] + ("",) + bares[i + 1:], []).append(entry)
         self._firsts = frozenset(self._lengths)
+        # (longest first, sorted once: slips() reads them at every capitalised word that may start a name)
+        self._longest_first = {first: tuple(sorted(counts, reverse=True)) for first, counts in self._lengths.items()}
 
     @classmethod
     def of_registry(cls, registry) -> NearNames:
@@ -110,7 +112,7 @@ class NearNames:
         """Misspelt registered names in tokenised sentences (matching.Sentence): (sentence index, first
         token, last token, entry), longest first at each place. Only marks may differ here."""
         found = []
-        firsts, lengths = self._firsts, self._lengths
+        firsts, lengths = self._firsts, self._longest_first
         for number, sentence in enumerate(sentences):
             norms = sentence.norms
             bares = list(map(_BARE.get, norms))  # (most words are known: no Python call per token)
@@ -120,7 +122,7 @@ class NearNames:
             for i in compress(count(), map(firsts.__contains__, bares)):
                 if i < done or not sentence.tokens[i].is_capitalised:
                     continue
-                for n in sorted(lengths[bares[i]], reverse=True):
+                for n in lengths[bares[i]]:
                     key = tuple(bares[i:i + n])
                     if len(key) < n or key not in self._by_bare:
                         continue

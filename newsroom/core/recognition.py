@@ -109,7 +109,7 @@ class Recogniser:
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
-        state = ArticleState(self.registry)
+        state = ArticleState(self.registry, newest_year=_newest_year(title, text))
         listed: dict[str, set[int]] = {"unit": set(), "award": set()}  # ids of registered targets in result.units/awards
         mentions = result.mentions
         for sentence, matches in found:
@@ -126,7 +126,7 @@ class Recogniser:
                     # (a registered body there is the award's authority, linked with it; one the registry
                     # lacks is named to the editors like any other)
                     unregistered.extend(("unit", body) for body in bodies_in_award(sentence, match)
-                                        if not self.registry.find_units(body))
+                                        if not self.registry.names_unit(body))
             for kind, candidate in unregistered:
                 if kind == "prize":  # a contest prize or a sports medal: the editors hear of it, the JSON lists no award
                     kind, named = "award", False
@@ -134,7 +134,7 @@ class Recogniser:
                     continue
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
-            if matches or state.open_list is not None:
+            if matches or state.wants(sentence):
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
             if not matches:
                 continue
@@ -154,8 +154,8 @@ class Recogniser:
                 last = match.last - 1
                 end = starts[last] + len(tokens[last].text)  # (Sentence.end, inlined)
                 if kind == "unit":  # (the name as written: Sentence.slice, inlined)
-                    written = match.written or _spelt_otherwise(
-                        written_text[starts[match.first] - base : end - base], target)
+                    written = written_text[starts[match.first] - base : end - base]
+                    written = match.written or (None if written == target.name else _spelt_otherwise(written, target))
                     if written:
                         names = result.written_names.setdefault(target.slug, [])
                         if written.casefold() not in map(str.casefold, names):
@@ -203,6 +203,15 @@ class Recogniser:
                 gone_awards.add(award.slug)
         if gone_units or gone_awards:
             _exclude(result, gone_units, gone_awards)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _newest_year(title: str | None, text: str | None) -> int:
+    """The latest year an article names: a clause about an older one may be history."""
+    years = [int(y) for y in _YEAR.findall(f"{title or ''} {text or ''}")]
+    return max((y for y in years if y <= 2100), default=0)
 
 
 def _spelt_otherwise(written: str, unit: Unit) -> str | None:
@@ -340,7 +349,7 @@ def _places(sentence: Sentence, matches: list[Match]) -> None:
                 and tokens[match.first - 2].norm == "bí" and tokens[match.first - 1].norm == "thư":
             dropped.append(match)  # "Phó Bí thư Thường trực Tỉnh ủy": a rank, not the standing committee
             continue
-        if in_code(sentence, match.first):
+        if match.first and tokens[match.first - 1].norm == "/" and in_code(sentence, match.first):
             dropped.append(match)  # "Công văn số 12/UBND-VX": a document's code
             continue
         if match.needs_place and sentence.all_caps:

@@ -202,6 +202,10 @@ class Registry:
             return [u for u in self.find_units(qualified[1]) if u.parent in parents]
         return list(self._unit_index.get(normalise(text), ()))
 
+    def names_unit(self, text: str) -> bool:
+        """Whether `text` is one of the names of a registered unit (by name only: no slug, no parent in brackets)."""
+        return normalise(text) in self._unit_index
+
     def find_unit(self, text: str) -> Unit | None:
         """The unit named `text`, or None when unknown or ambiguous."""
         units = self.find_units(text)

@@ -25,7 +25,8 @@ UNIT_HEADS = _words(
     "đảng ủy", "đảng bộ", "bộ chỉ huy quân sự", "bộ chỉ huy", "ban chỉ huy quân sự", "tòa án nhân dân",
     "viện kiểm sát nhân dân", "ủy ban nhân dân", "hội đồng nhân dân", "huyện ủy", "thị ủy", "thành ủy",
     "quận ủy", "cổng thông tin điện tử", "bảo hiểm xã hội", "chi nhánh", "hạt kiểm lâm", "đồn biên phòng",
-    "đại học", "công đoàn", "trạm y tế", "ban chấp hành",
+    "đại học", "công đoàn", "trạm y tế", "ban chấp hành", "tỉnh đoàn", "huyện đoàn", "thành đoàn",
+    "đoàn thanh niên", "bưu điện",
     "ban quản lý",
 )
 # Heads whose name may go on in lower case ("Trung tâm an sinh xã hội", "Công ty cổ phần sữa TH").
@@ -36,6 +37,11 @@ NAME_PLURALS = frozenset(("các",))
 # Heads of a body's divisions: "Phòng Tổ chức cán bộ Sở Y tế" names the division with its body.
 DIVISION_HEADS = _words("phòng", "văn phòng", "ban", "trung tâm", "chi cục", "đội", "khoa",
                         "đảng bộ", "chi bộ", "công đoàn")  # (a body's party and union organisations too)
+# Heads of ministries and departments named by their fields, commas between them:
+# "Bộ Lao động, Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch".
+FIELD_HEADS = _words("bộ", "sở")
+# A branch inside a name: "Ngân hàng Chính sách xã hội chi nhánh tỉnh …".
+BRANCH_WORDS = ("chi", "nhánh")
 # Heads named after the bodies they serve: "Văn phòng HĐND và UBND huyện" is one office, not two bodies.
 SERVING_HEADS = _words("văn phòng")
 # Heads that name a whole body with just a level after them: "Công an tỉnh", "UBND xã Mai Châu".
@@ -43,7 +49,7 @@ PLACED_HEADS = _words(
     "công an", "thanh tra", "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "liên đoàn lao động",
     "bộ chỉ huy quân sự", "ban chỉ huy quân sự", "tòa án nhân dân", "viện kiểm sát nhân dân", "kho bạc",
     "bảo hiểm xã hội", "văn phòng", "trung tâm y tế", "bệnh viện đa khoa", "huyện ủy", "thị ủy", "thành ủy",
-    "đảng bộ", "trạm y tế",
+    "đảng bộ", "trạm y tế", "hạt kiểm lâm", "bưu điện",
 )
 # …but only with the place's own name: "Đảng bộ phường Trung Sơn" is a body, "Đảng bộ tỉnh" mostly its congress's topic.
 NAMED_PLACE_HEADS = _words("đảng bộ")

@@ -9,6 +9,13 @@ beside the bundle (texts/<hash of the text>.txt, named in the record's meta "sou
 the search page cuts the excerpt from it for the results it shows. Kept out
 of Pagefind's meta on purpose: Pagefind indexes every meta value as words,
 which doubled its time and memory (bench/search_index.py).
+
+Readers come for news: an article's words weigh as Pagefind weighs a page
+(its title as a heading, its text as text), while a unit's or an award's page,
+short and named in every article, weighs little (WEIGHTS), so "ubnd" lists the
+articles that write it before the pages of every office with UBND in its name.
+A reference page's other names (aliases, former names) are found but never
+shown: its excerpt is its description.
 """
 
 from __future__ import annotations
@@ -33,9 +40,17 @@ BUNDLE = "pagefind"
 FOLDING_FILE = "folding.json"  # written inside the bundle folder, next to pagefind.js
 LANGUAGE = "vi"
 KINDS = {"article": "Bài viết", "unit": "Đơn vị", "award": "Khen thưởng", "page": "Trang"}
-INDEX_FORMAT = "newsroom-search-1"  # change when records or pages change shape: kept bundles are then rebuilt
+INDEX_FORMAT = "newsroom-search-2"  # change when records or pages change shape: kept bundles are then rebuilt
+# A list in Pelican's context: when the run puts one there, the index is handed over to be written after
+# the pages (newsroom.pelicanrun.SiteRun), instead of before them.
+SEARCH_LATER = "newsroom_search_later"
 CACHE_MANIFEST = "newsroom-cache.json"
 TEXTS = "texts"  # folder inside the bundle with each record's original text, for excerpts
+# Pagefind's data-pagefind-weight (0-10, on a quadratic scale; its default is 7 for an h1, 1 for text) of a
+# record's title, text and other names, by kind. Reference pages weigh a quarter of an article's text.
+ARTICLE_WEIGHTS = (7.0, 1.0, 1.0)
+REFERENCE_WEIGHTS = (1.0, 0.5, 0.5)
+WEIGHTS = {"article": ARTICLE_WEIGHTS, "page": ARTICLE_WEIGHTS, "unit": REFERENCE_WEIGHTS, "award": REFERENCE_WEIGHTS}
 
 
 class SearchIndexError(Exception):
@@ -52,8 +67,9 @@ class SearchRecord:
 
     url:     the page's path from the site root, "/tin-tuc/2026/01/slug/".
     title:   as shown on the page.
-    text:    the page's reading text, plain (no markup, no date line or byline).
+    text:    the page's reading text, plain (no markup, no date line or byline); excerpts are cut from it.
     kind:    "article", "unit", "award" or "page".
+    names:   other names the page is found by, never shown (a unit's aliases and former names).
     filters: filter name -> values, e.g. {"don-vi": ["van-phong-tinh-uy", "tinh-uy"], "nam": ["2026"]}.
     meta:    extra values shown with a result, e.g. {"date": "28/01/2026"}.
     sort:    sort keys, e.g. {"date": "2026-01-28T14:00"}.
@@ -66,10 +82,11 @@ class SearchRecord:
     filters: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
 
     def searchable(self) -> str:
-        """Folded title and text, as Pagefind indexes them."""
-        return f"{fold(self.title)}\n{fold(self.text)}"
+        """Folded title, text and other names, as Pagefind indexes them."""
+        return "\n".join(fold(part) for part in (self.title, self.text, *self.names))
 
     def pagefind_meta(self) -> dict[str, str]:
         return {
@@ -102,11 +119,12 @@ class SearchRecord:
         tags += [_tag("data-pagefind-filter", f"{name}[content]", value)
                  for name, values in self.pagefind_filters().items() for value in values]
         tags += [_tag("data-pagefind-sort", f"{name}[content]", value) for name, value in self.sort.items()]
-        return (
-            f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(tags)}</head>'
-            # The title as a heading: Pagefind weighs headings, so a page found by its name ranks first.
-            f"<body><main><h1>{escape(fold(self.title))}</h1><p>{escape(fold(self.text))}</p></main></body></html>"
-        )
+        title, text, names = WEIGHTS.get(self.kind, ARTICLE_WEIGHTS)
+        blocks = [("h1", title, self.title), ("p", text, self.text)] + [("p", names, name) for name in self.names]
+        body = "".join(f'<{tag} data-pagefind-weight="{weight:g}">{escape(fold(words))}</{tag}>'
+                       for tag, weight, words in blocks if words)
+        return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head><meta charset="utf-8">{"".join(tags)}</head>'
+                f"<body><main>{body}</main></body></html>")
 
 
 def _tag(attribute: str, name: str, value: str) -> str:
@@ -365,18 +383,18 @@ def article_record(*, url: str, title: str, date, text: str, units: Iterable, aw
 
 def unit_record(entry) -> SearchRecord:
     unit = entry.unit
-    names = [*unit.aliases, *unit.former_names]
     # No parent name: every department would match its office's name (full_name already names it for divisions).
-    parts = [unit.description, *names, entry.kind_label]
-    return SearchRecord(url=_absolute(entry.url), title=entry.full_name, text="\n".join(p for p in parts if p),
-                        kind="unit", meta={"detail": entry.kind_label} if entry.kind_label else {})
+    text = "\n".join(part for part in (unit.description, getattr(unit, "functions", "")) if part)
+    return SearchRecord(url=_absolute(entry.url), title=entry.full_name, text=text, kind="unit",
+                        names=[*unit.aliases, *unit.former_names],
+                        meta={"detail": entry.kind_label} if entry.kind_label else {})
 
 
 def award_record(entry) -> SearchRecord:
     award = entry.award
-    parts = [award.description, award.authority or "", *award.aliases, entry.kind_label]
-    return SearchRecord(url=_absolute(entry.url), title=entry.name, text="\n".join(p for p in parts if p),
-                        kind="award", meta={"detail": entry.kind_label})
+    return SearchRecord(url=_absolute(entry.url), title=entry.name, text=award.description or "", kind="award",
+                        names=[name for name in (award.authority, *award.aliases) if name],
+                        meta={"detail": entry.kind_label})
 
 
 def page_record(*, url: str, title: str, text: str) -> SearchRecord:

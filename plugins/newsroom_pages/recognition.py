@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsroom.checks.site import analyser_for
-from newsroom.core.catalogue import Catalogue
+from newsroom.core.catalogue import YEAR_URL, Catalogue
 
 
 def build_catalogue(generator) -> None:
@@ -13,3 +13,4 @@ def build_catalogue(generator) -> None:
     recognised = [(article, article.analysis.recognition) for article in generator.articles]
     generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised)
     generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
+    generator.context["year_url"] = YEAR_URL  # the home page links the latest year's honours roll

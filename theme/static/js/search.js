@@ -82,8 +82,10 @@
         pagefind = module;
         var base = new URL(siteUrl || "/", window.location.href).pathname.replace(/\/?$/, "/");
         // Whole words over words they begin ("chi" over "chính"), and short
-        // unit pages not favoured over news for being short.
-        return pagefind.options({ baseUrl: base, ranking: { termSimilarity: 3.0, pageLength: 0.3 } })
+        // unit pages not favoured over news for being short. The folded title
+        // is the record's heading already: Pagefind's own boost of the title
+        // as written (5x, matched with its marks) would favour some pages at random.
+        return pagefind.options({ baseUrl: base, ranking: { termSimilarity: 3.0, pageLength: 0.3, metaWeights: { title: 1.0 } } })
           .then(function () { return pagefind.init(); });
       });
   }
@@ -173,17 +175,20 @@
     });
   }
 
+  /* One list from the searches run: Pagefind gives a quoted phrase's pages
+   * unranked (in index order), so the ranked search orders them all, and the
+   * pages with the words side by side come first. */
   function merged(searches) {
-    var seen = {};
-    var results = [];
-    searches.forEach(function (search) {
-      search.results.forEach(function (result) {
-        if (seen[result.id]) return;
-        seen[result.id] = true;
-        results.push(result);
-      });
-    });
-    return results;
+    var ranked = searches[searches.length - 1].results;
+    if (searches.length === 1) return ranked.slice();
+    var together = {};
+    searches[0].results.forEach(function (result) { together[result.id] = true; });
+    var first = ranked.filter(function (result) { return together[result.id]; });
+    var known = {};
+    ranked.forEach(function (result) { known[result.id] = true; });
+    var onlyPhrase = searches[0].results.filter(function (result) { return !known[result.id]; });
+    var rest = ranked.filter(function (result) { return !together[result.id]; });
+    return first.concat(onlyPhrase, rest);
   }
 
   function showMore(mine, fresh) {
@@ -339,12 +344,21 @@
     return Math.max(0, anchor - 8);
   }
 
+  /* After Enter (or arriving with words in the address, from another page's
+   * search box) the results are what the reader wants: on a phone the form
+   * fills the screen, so the count and the first results are scrolled up. */
+  function reveal() {
+    if (!list.children.length && !status.textContent) return;
+    var box = status.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) status.scrollIntoView({ block: "start" });
+  }
+
   /* ---- wiring ---- */
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     window.clearTimeout(typingTimer);
-    run();
+    run().then(reveal);
   });
   form.addEventListener("change", function (event) {
     if (event.target !== input) run();
@@ -368,7 +382,9 @@
 
   root.setAttribute("data-state", "loading");
   readAddress();
-  load().then(run).catch(failed);
+  load().then(run).then(function () {
+    if (input.value.trim()) reveal();
+  }).catch(failed);
 
   window.newsroomFold = function (text) { return table ? fold(text) : null; };  // for tests: the twin of Python's fold
 })();
