@@ -189,8 +189,8 @@ def test_import_refuses_bad_files_without_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{no_date}:1: lỗi:" in result.stderr and "date YYYY-MM-DD" in result.stderr
-    assert f"{binary}:1: lỗi: tệp nhị phân" in result.stderr
-    assert f"{empty}:1: lỗi: tệp rỗng" in result.stderr
+    assert f"{binary}:1: error: tệp nhị phân" in result.stderr
+    assert f"{empty}:1: error: tệp rỗng" in result.stderr
     assert len(result.stdout.splitlines()) == 1  # the good seed was still imported
 
 
