@@ -70,7 +70,7 @@ def publish(site: Path, destinations: list[Destination], log: PublishLog, settin
             if plan.conflicts:
                 warn(plan.refusal())
                 _log_quietly(log, warn, destination=destination.label, status="refused", error="files not ours in the way",
-                             conflicts=plan.conflicts)
+                             conflicts=plan.conflicts[:1000])
                 return 1
             if plan.destructive > max_deletes and not confirmed:
                 warn(_too_many(plan, max_deletes))
