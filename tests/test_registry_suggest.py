@@ -113,3 +113,14 @@ def test_added_units_carry_nothing_the_site_shows(tmp_path):
     assert "# Thêm bằng `newsroom registry suggest`" in units.read_text(encoding="utf-8"), "the tool's note is a comment"
     unit = Registry.load(content / "registry").units["truong-thpt-hung-vuong"]
     assert not unit.description
+
+
+def test_a_name_cut_mid_phrase_is_recognised_as_cut():
+    from newsroom.commands.registry import cut_mid_phrase
+
+    text = ("Ban Quản lý dự án đầu tư xây dựng tỉnh báo cáo. Trung tâm dân dụng và công nghiệp họp. "
+            "Sở Nội vụ và Sở Y tế ký kết. Trường THPT Hùng Vương tuyên dương học sinh.")
+    assert cut_mid_phrase("Ban Quản lý dự án đầu", text), "cut before “tư”"
+    assert cut_mid_phrase("Trung tâm dân dụng", text), "cut before “và” + more of the phrase"
+    assert not cut_mid_phrase("Sở Nội vụ", text), "“và” before another name ends this one"
+    assert not cut_mid_phrase("Trường THPT Hùng Vương", text), "a proper name ends at its last capital"
