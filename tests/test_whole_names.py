@@ -104,6 +104,7 @@ def test_clauses_and_codes_are_no_part_of_a_name(recogniser, text):
         ("Công ty cổ phần Dịch vụ và Thương mại Yên Sơn tiền thân là một xí nghiệp.",
          "Công ty cổ phần Dịch vụ và Thương mại Yên Sơn"),
         ("Bằng khen được trao cho Bộ Quốc phòng và Thượng úy Lê Văn Tâm.", "Bộ Quốc phòng"),
+        ("Bác sĩ Lê Văn Tâm, Trưởng khoa Hồi sức tích cực cũng được vinh danh.", "Khoa Hồi sức tích cực"),
     ],
 )
 def test_the_sentence_going_on_after_a_name_is_no_part_of_it(recogniser, text, name):

@@ -29,7 +29,7 @@ STOP = frozenset(
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
     "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
-    "trình phối dẫn nghe giao nhấn khẳng đề".split()
+    "trình phối dẫn nghe giao nhấn khẳng đề cũng vẫn đều".split()
 ) - frozenset(("triển", "giao", "thực")  # (see STOP_UNLESS_FOLLOWED)
 )
 # After a dash these start a description of the body, not more of its name.
@@ -57,7 +57,7 @@ MAX_DESCRIPTION = 12  # …or this many in a descriptive name ending at its leve
 # After "và", these start another name rather than continue this one.
 # (a unit's head after "và" starts another name too: "Trường Tiểu học và Trung học cơ sở" is one school,
 # "Trường Tiểu học A và Trường THCS B" two; see _new_name)
-NEW_NAME_WORDS = frozenset("ông bà đồng huân huy bằng giấy cờ".split())
+NEW_NAME_WORDS = frozenset("ông bà đồng huân huy bằng giấy cờ hạng".split())  # ("… hạng Nhì và hạng Ba": two awards)
 
 
 HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
