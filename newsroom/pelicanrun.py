@@ -19,6 +19,8 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from newsroom.site.search_index import SEARCH_LATER
+
 
 class SiteRun:
     def __init__(self, settings: dict):
@@ -31,9 +33,12 @@ class SiteRun:
     def output(self) -> Path:
         return Path(self.settings["OUTPUT_PATH"])
 
-    def generate(self, writer_class=Writer) -> None:
+    def generate(self, writer_class=Writer, search_later: bool = False) -> None:
+        """`search_later`: the search index is left to `write_search_index()`, so the pages come first."""
         pelican = self.pelican
         context = self.settings.copy()
+        if search_later:
+            context[SEARCH_LATER] = []
         context["generated_content"] = {}
         context["static_links"] = set()
         context["static_content"] = {}
@@ -57,6 +62,10 @@ class SiteRun:
             if hasattr(generator, "generate_output"):
                 generator.generate_output(writer)
         signals.finalized.send(pelican)
+
+    def write_search_index(self) -> None:
+        for write in self.context.get(SEARCH_LATER) or ():
+            write()
 
     def moved_to(self, output: Path) -> None:
         """The site was swapped in at `output`: later writes go there."""
@@ -85,13 +94,31 @@ class SiteRun:
         if (new.save_as, new.date, new.status) != (old.save_as, old.date, old.status):
             return None
         new.override_url = new.url
-        for collection in (articles.articles, articles.dates):
-            collection[collection.index(old)] = new
+        for collection in (articles.articles, articles.dates, *_period_lists(articles)):
+            if old in collection:
+                collection[collection.index(old)] = new
         articles.context["generated_content"][relative] = new
         writer = ChangedOnlyWriter(str(self.output), settings=self.settings)
         writer.write_file(new.save_as, articles.get_template(new.template), articles.context, article=new,
                           category=getattr(new, "category", None), url=new.url, blog=True)
         return new.save_as
+
+
+    def rewrite_lists(self) -> None:
+        """The home page, the news archive and its years and months, from the warm context: the lists a saved
+        article shows in, written before everything else is regenerated."""
+        articles = next((g for g in self.generators if isinstance(g, ArticlesGenerator)), None)
+        if articles is None:
+            return
+        writer = ChangedOnlyWriter(str(self.output), settings=self.settings)
+        articles.generate_direct_templates(writer.write_file)
+        articles.generate_period_archives(writer.write_file)
+
+
+def _period_lists(articles) -> list[list]:
+    """The article lists of each year's and month's archive (Pelican keeps copies of them)."""
+    return [period[key] for periods in (getattr(articles, "period_archives", None) or {}).values()
+            for period in periods for key in ("articles", "dates")]
 
 
 class _BufferingWriter(Writer):

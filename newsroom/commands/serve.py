@@ -51,18 +51,19 @@ class BuildState:
 
     def __init__(self):
         self.build_id = str(time.time_ns())
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
+        # Problems (newsroom.checks.problems), or messages as text where no check made them (settings, Pelican).
+        self.errors: list = []
+        self.warnings: list = []
         self.busy = False
         self.source_of = lambda save_as: (None, None)
 
     def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
         if warnings is not None:
-            self.warnings = [str(w) for w in warnings]
+            self.warnings = list(warnings)
         self.build_id = str(time.time_ns())
 
-    def failed(self, messages: list[str]) -> None:
+    def failed(self, messages: list) -> None:
         self.errors = list(messages)
         self.warnings = []
         self.build_id = str(time.time_ns())
@@ -203,8 +204,8 @@ class LiveSite:
         for generator in run.generators if run is not None else ():
             for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
                 for content in getattr(generator, name, None) or ():
-                    if getattr(content, "save_as", None) == save_as:
-                        return Path(content.source_path), getattr(content, "analysis", None)
+                    if getattr(content, "save_as", None) == save_as:  # only articles add to the portal
+                        return Path(content.source_path), getattr(content, "analysis", None) if "articles" in name else None
         return None, None
 
     def rebuild(self) -> None:
@@ -223,7 +224,7 @@ class LiveSite:
         self.state.succeeded(report.warnings)
         print(f"Dựng lại xong / rebuilt in {time.perf_counter() - started:.2f} s", flush=True)
 
-    def _failed(self, messages: list[str]) -> None:
+    def _failed(self, messages: list) -> None:
         for message in messages:
             print(message, file=sys.stderr, flush=True)
         print("Dựng trang thất bại; trình duyệt hiện các lỗi. / Build failed; the browser shows why.", file=sys.stderr, flush=True)
@@ -242,7 +243,7 @@ class LiveSite:
         except BuildFailed:
             return False
         if checked.errors:
-            self._failed([str(p) for p in checked.errors])
+            self._failed(checked.errors)
             return True
         with output_lock(self.options.output, wait=True, shared=True):
             if live_build(self.options.output) != self.built:  # another command's build: ours is gone
@@ -294,13 +295,20 @@ def saved_articles(changes, articles: Path) -> list[Path] | None:
     An editor saves in place (modified), by writing a new file over the old one
     (deleted and added), or through a swap or backup file (their names are
     dropped before this): what counts is that every path is an article that
-    is there now. A new article is not known to the warm run, which then asks
+    is there now, or within half a second. A new article is not known to the warm run, which then asks
     for a full rebuild.
     """
     saved = {Path(name).resolve() for _, name in changes}
-    if all(path.suffix == ARTICLE_SUFFIX and articles in path.parents and path.is_file() for path in saved):
-        return sorted(saved)
-    return None
+    if not all(path.suffix == ARTICLE_SUFFIX and articles in path.parents for path in saved):
+        return None
+    # An editor renaming the old file away before writing the new one may be seen between the two steps.
+    deadline = time.monotonic() + REAPPEAR_SECONDS
+    while not all(path.is_file() for path in saved) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return sorted(saved) if all(path.is_file() for path in saved) else None
+
+
+REAPPEAR_SECONDS = 0.5  # how long a saved article may be missing before it counts as deleted
 
 
 SITE_REPLACED = 3  # exit code of a regeneration that found another command's build in place of serve's
@@ -326,15 +334,24 @@ class Background:
     def _start(self) -> None:
         self.pending = False
         self.site.state.busy = True
-        self.process = multiprocessing.get_context("fork").Process(
-            target=_regenerate, args=(self.site.run.settings, self.site.options.output))
+        forking = multiprocessing.get_context("fork")
+        lists_written, pages_written = forking.Event(), forking.Event()
+        # Forked, the copy has the warm run as it is now (the saved article in place): no pickling.
+        self.process = forking.Process(
+            target=_regenerate, args=(self.site.run, self.site.options.output, lists_written, pages_written))
         self.process.start()
-        threading.Thread(target=self._finished, args=(self.process,), daemon=True).start()
+        threading.Thread(target=self._finished, args=(self.process, lists_written, pages_written), daemon=True).start()
 
-    def _finished(self, process) -> None:
+    def _finished(self, process, lists_written, pages_written) -> None:
+        # Open pages reload as soon as the lists are written, again when every page is; the search index follows.
+        for written in (lists_written, pages_written):
+            while process.is_alive() and not written.wait(0.02):
+                pass
+            if written.is_set() and not self.site.state.errors:
+                self.site.state.succeeded()
         process.join()
         with self.lock:
-            if process.exitcode == 0 and not self.site.state.errors:
+            if process.exitcode == 0 and not self.site.state.errors and not pages_written.is_set():
                 self.site.state.succeeded()
             elif process.exitcode not in (0, SITE_REPLACED):  # replaced: follow_other_builds shows the new one
                 self.failed = True
@@ -359,20 +376,33 @@ class Background:
             process.join()
 
 
-def _regenerate(settings: dict, output: Path) -> None:
-    """Every page again into the live site, writing only what changed; then the search index.
+def _regenerate(warm, output: Path, lists_written, pages_written) -> None:
+    """The lists from the warm run; every page again into the live site, writing only what changed; then the
+    search index.
 
     Under the output's lock, and only while the site is still the build serve made
     (`settings["OUTPUT_PATH"]`): another command's build is never written into.
     """
     from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
 
+    settings = warm.settings
     caches = Path(settings["ANALYSIS_CACHE_PATH"]).parent
     with using_caches(caches), output_lock(output, wait=True, shared=True):
         if live_build(output) != Path(settings["OUTPUT_PATH"]):
             sys.exit(SITE_REPLACED)
         with PelicanMessages() as messages:
-            SiteRun(settings).generate(writer_class=ChangedOnlyWriter)
+            warm.rewrite_lists()
+        if messages.lines:
+            sys.exit(1)
+        lists_written.set()
+        with PelicanMessages() as messages:
+            run = SiteRun(settings)
+            run.generate(writer_class=ChangedOnlyWriter, search_later=True)
+        if messages.lines:
+            sys.exit(1)
+        pages_written.set()
+        with PelicanMessages() as messages:
+            run.write_search_index()
         if messages.lines:
             sys.exit(1)
         index_for_search(Path(settings["OUTPUT_PATH"]))

@@ -31,7 +31,8 @@ STATUS_WORDS = {
     "truy tặng": "posthumous",
     "conferred": "conferred", "proposed": "proposed", "posthumous": "posthumous",
 }
-STATUS_LABELS = {"conferred": "tặng", "proposed": "đề nghị", "posthumous": "truy tặng"}
+STATUS_LABELS = {"conferred": "tặng", "proposed": "đề nghị (chưa tính vào bảng khen thưởng)", "posthumous": "truy tặng",
+                 "earlier": "khen thưởng trước đây (không tính là của bài này)"}
 # "Huân chương Lao động hạng Ba – bà Nguyễn Thị Minh": an en or em dash, or a hyphen with spaces around it.
 _RECIPIENT_SEPARATOR = re.compile(r"\s+[–—-]\s+")
 _SIGN = re.compile(r"^(?P<sign>[+\-−–])\s*")

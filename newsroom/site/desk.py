@@ -26,7 +26,7 @@ MESSAGE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+): (?:(?P<severity>error|warning|lỗi|cảnh báo): )?(?P<vi>.*?)"
     r"(?: / (?:(?:error|warning): )?(?P<en>.*))?$", re.DOTALL)
 ERROR_WORDS = ("error", "lỗi")
-# Beyond this many, the messages of other files are counted, and listed only when asked.
+# The messages of other files than the open page's are listed folded, at most this many.
 OTHERS_SHOWN = 200
 
 STYLE = """
@@ -50,7 +50,7 @@ STYLE = """
 """
 
 
-def panel(errors: list[str], warnings: list[str], source: Path | None = None, analysis=None) -> str:
+def panel(errors: list, warnings: list, source: Path | None = None, analysis=None) -> str:
     """The panel's HTML ("" when there is nothing to say): messages first, those of `source` (the open page's
     file) in full, the others' after; then, for an article, what it adds to the portal."""
     mine, others = _split([*errors, *warnings], source)
@@ -78,13 +78,13 @@ def bare_page(panel_html: str, stylesheet: str | None) -> bytes:
     ).encode()
 
 
-def _split(messages: list[str], source: Path | None) -> tuple[list[dict], list[dict]]:
+def _split(messages: list, source: Path | None) -> tuple[list[dict], list[dict]]:
     mine, others = [], []
     wanted = source.resolve() if source is not None else None
     for text in messages:
         item = _parts(text)
         same = wanted is not None and item["path"] and _resolved(item["path"]) == wanted
-        (mine if same or wanted is None else others).append(item)
+        (mine if same else others).append(item)
     return mine, others
 
 
@@ -95,7 +95,11 @@ def _resolved(path: str) -> Path | None:
         return None
 
 
-def _parts(text: str) -> dict:
+def _parts(message) -> dict:
+    if hasattr(message, "vietnamese"):  # a Problem: its parts as they are
+        return {"path": str(message.path), "line": str(message.line), "error": message.is_error,
+                "vi": message.vietnamese, "en": message.english}
+    text = str(message)
     match = MESSAGE.match(text)
     if match is None:  # a message naming no file (a folder, the search index): as it is
         vietnamese, _, english = text.partition(" / ")
@@ -126,7 +130,8 @@ def _messages(failed: bool, mine: list[dict], others: list[dict], on_a_page: boo
         shown = others[:OTHERS_SHOWN]
         more = f'<p class="desk-note">… và {len(others) - len(shown)} thông báo nữa (xem `newsroom check`).</p>' \
             if len(others) > len(shown) else ""
-        opened = "" if mine else " open"
+        # Open where nothing else is listed, unless long; errors always: nothing is published until they go.
+        opened = " open" if not mine and (len(others) <= 10 or any(item["error"] for item in others)) else ""
         html.append(f"<details{opened}><summary>{label}</summary>{_list(shown)}{more}</details>")
     html.append("</section>")
     return "".join(html)

@@ -41,6 +41,9 @@ FOLDING_FILE = "folding.json"  # written inside the bundle folder, next to pagef
 LANGUAGE = "vi"
 KINDS = {"article": "Bài viết", "unit": "Đơn vị", "award": "Khen thưởng", "page": "Trang"}
 INDEX_FORMAT = "newsroom-search-2"  # change when records or pages change shape: kept bundles are then rebuilt
+# A list in Pelican's context: when the run puts one there, the index is handed over to be written after
+# the pages (newsroom.pelicanrun.SiteRun), instead of before them.
+SEARCH_LATER = "newsroom_search_later"
 CACHE_MANIFEST = "newsroom-cache.json"
 TEXTS = "texts"  # folder inside the bundle with each record's original text, for excerpts
 # Pagefind's data-pagefind-weight (0-10, on a quadratic scale; its default is 7 for an h1, 1 for text) of a

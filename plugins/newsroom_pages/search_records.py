@@ -7,12 +7,15 @@ bundle is kept beside the build's analysis cache when there is one.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from newsroom.site.dates import vi_date
-from newsroom.site.search_index import article_record, award_record, page_record, unit_record, write_search_index
+from newsroom.site.search_index import (
+    SEARCH_LATER, article_record, award_record, page_record, unit_record, write_search_index,
+)
 
 
 def index_pages(generators) -> None:
@@ -33,7 +36,12 @@ def index_pages(generators) -> None:
         # Pages the browse generator writes: every registered unit, awards given or mentioned.
         records.extend(unit_record(entry) for entry in catalogue.units.values())
         records.extend(award_record(entry) for _, entries in catalogue.awards_by_kind(only_conferred=True) for entry in entries)
-    write_search_index(Path(articles.output_path), records, cache_dir=_cache_dir(articles.settings))
+    write = functools.partial(write_search_index, Path(articles.output_path), records, cache_dir=_cache_dir(articles.settings))
+    later = articles.context.get(SEARCH_LATER)
+    if later is not None:  # `serve` regenerating: the pages first, the index (Pagefind is slow) after them
+        later.append(write)
+        return
+    write()
 
 
 def _cache_dir(settings) -> Path | None:
