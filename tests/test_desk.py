@@ -203,3 +203,14 @@ def test_the_built_site_has_no_panel(project_copy):
     run_newsroom("build", "--output", str(project_copy / "out"), cwd=project_copy, check=True)
     pages = list((project_copy / "out").rglob("*.html"))
     assert pages and not [p for p in pages if "newsroom-desk" in p.read_text(encoding="utf-8")]
+
+
+def test_a_new_article_in_a_new_month_folder_is_served_with_its_title(desk):
+    from conftest import run_newsroom
+
+    base, project, _ = desk
+    created = run_newsroom("new", "Bài mới xem trước ngay", cwd=project, check=True)
+    path = re.search(r"http://[^/\s]+(/tin-tuc/\S+/)", created.stdout)[1]
+    assert (project / "content/articles").rglob("bai-moi-xem-truoc-ngay.md"), created.stdout
+    page = wait_for(lambda: (lambda text: "Bài mới xem trước ngay" in text and text)(fetch(base + path)))
+    assert "<h1" in page

@@ -44,7 +44,7 @@ def test_seed_000_json(capsys):
     ]
     assert {"name": "Huân chương Lao động hạng Ba", "slug": "huan-chuong-lao-dong-hang-ba", "kind": "order", "registered": True} in result["awards"]
     assert {"award": "Huân chương Lao động hạng Ba", "recipient": "Nguyễn Thị Minh", "unit": "Phòng Hành chính - Tổ chức",
-            "count": None, "status": "conferred", "recipient_kind": "person", "decision": None} in result["honours"]
+            "count": None, "status": "conferred", "recipient_kind": "person", "decision": None, "uncertain": None} in result["honours"]
     assert result["unregistered"] == []
 
 
@@ -61,15 +61,15 @@ def test_seed_002_json(capsys):
         {"name": "Phòng Quản trị", "slug": "van-phong-tinh-uy-phong-quan-tri", "parent": "Văn phòng Tỉnh ủy", "registered": True},
     ]
     assert result["honours"] == [
-        {"award": "Bằng khen của Thủ tướng Chính phủ", "recipient": "cá nhân", "unit": "Văn phòng Tỉnh ủy", "count": 2, "status": "conferred", "recipient_kind": "individuals", "decision": None},
-        {"award": "Tập thể Lao động xuất sắc", "recipient": "Phòng Tổng hợp", "unit": "Phòng Tổng hợp", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None},
-        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "Phòng Chuyển đổi số - Cơ yếu", "unit": "Phòng Chuyển đổi số - Cơ yếu", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None},
-        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "Phòng Quản trị", "unit": "Phòng Quản trị", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None},
-        {"award": "Chiến sĩ thi đua cấp tỉnh", "recipient": "đồng chí", "unit": None, "count": 1, "status": "conferred", "recipient_kind": "individuals", "decision": None},
-        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "cá nhân", "unit": None, "count": 9, "status": "conferred", "recipient_kind": "individuals", "decision": None},
-        {"award": "Giấy khen", "recipient": "cá nhân", "unit": None, "count": 26, "status": "conferred", "recipient_kind": "individuals", "decision": None},
-        {"award": "Chiến sĩ thi đua cơ sở", "recipient": "đồng chí", "unit": None, "count": 58, "status": "conferred", "recipient_kind": "individuals", "decision": None},
-        {"award": "Lao động tiên tiến", "recipient": "đồng chí", "unit": None, "count": 108, "status": "conferred", "recipient_kind": "individuals", "decision": None},
+        {"award": "Bằng khen của Thủ tướng Chính phủ", "recipient": "cá nhân", "unit": "Văn phòng Tỉnh ủy", "count": 2, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
+        {"award": "Tập thể Lao động xuất sắc", "recipient": "Phòng Tổng hợp", "unit": "Phòng Tổng hợp", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None, "uncertain": None},
+        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "Phòng Chuyển đổi số - Cơ yếu", "unit": "Phòng Chuyển đổi số - Cơ yếu", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None, "uncertain": None},
+        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "Phòng Quản trị", "unit": "Phòng Quản trị", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None, "uncertain": None},
+        {"award": "Chiến sĩ thi đua cấp tỉnh", "recipient": "đồng chí", "unit": None, "count": 1, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
+        {"award": "Bằng khen của Chủ tịch UBND tỉnh", "recipient": "cá nhân", "unit": None, "count": 9, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
+        {"award": "Giấy khen", "recipient": "cá nhân", "unit": None, "count": 26, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
+        {"award": "Chiến sĩ thi đua cơ sở", "recipient": "đồng chí", "unit": None, "count": 58, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
+        {"award": "Lao động tiên tiến", "recipient": "đồng chí", "unit": None, "count": 108, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None},
     ]
 
 
@@ -104,7 +104,7 @@ def test_markdown_article(tmp_path, capsys):
         "van-phong-tinh-uy", "van-phong-tinh-uy-phong-quan-tri", "so-van-hoa-the-thao-va-du-lich",
     ]
     assert [a["slug"] for a in result["awards"]] == ["giay-khen", "huan-chuong-lao-dong-hang-nhi"]
-    assert result["honours"] == [{"award": "Giấy khen", "recipient": "Phòng Quản trị", "unit": "Phòng Quản trị", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None}]
+    assert result["honours"] == [{"award": "Giấy khen", "recipient": "Phòng Quản trị", "unit": "Phòng Quản trị", "count": None, "status": "conferred", "recipient_kind": "unit", "decision": None, "uncertain": None}]
     code, out, _ = extract(capsys, article)
     assert "Phòng Không Tồn Tại" in out and "Unknown metadata" in out
 
@@ -114,7 +114,7 @@ def test_raw_text_without_date_line(tmp_path, capsys):
     article.write_text("Sở Nội vụ tổng kết năm\n\nGiám đốc Sở Nội vụ trao Giấy khen cho 12 cá nhân.\n\nHà An\n", encoding="utf-8")
     [result] = extract_json(capsys, article)
     assert [u["slug"] for u in result["units"]] == ["so-noi-vu"]
-    assert result["honours"] == [{"award": "Giấy khen", "recipient": "cá nhân", "unit": None, "count": 12, "status": "conferred", "recipient_kind": "individuals", "decision": None}]
+    assert result["honours"] == [{"award": "Giấy khen", "recipient": "cá nhân", "unit": None, "count": 12, "status": "conferred", "recipient_kind": "individuals", "decision": None, "uncertain": None}]
 
 
 def test_missing_and_binary_files(tmp_path, capsys):

@@ -173,11 +173,12 @@ def test_a_school_named_before_is_the_one_that_receives(recogniser):
 
 
 def test_achievements_of_the_unit_a_list_is_about(recogniser):
+    # What the unit received before is history: extracted as "earlier", never this article's honour.
     text = ("Ban Thi đua lấy ý kiến nhân dân đối với tập thể Trường THPT Hùng Vương, cụ thể:\n"
             "- Năm 2019: Huân chương Lao động hạng Ba\n- Năm 2022: Cờ thi đua của UBND tỉnh")
     assert honours(recogniser, text) == {
-        ("Huân chương Lao động hạng Ba", "Trường THPT Hùng Vương", "unit", None, "conferred"),
-        ("Cờ thi đua của UBND tỉnh", "Trường THPT Hùng Vương", "unit", None, "conferred"),
+        ("Huân chương Lao động hạng Ba", "Trường THPT Hùng Vương", "unit", None, "earlier"),
+        ("Cờ thi đua của UBND tỉnh", "Trường THPT Hùng Vương", "unit", None, "earlier"),
     }
 
 

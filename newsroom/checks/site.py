@@ -31,13 +31,19 @@ from .slugs import slugify
 ARTICLE_SUFFIX = ".md"
 SOURCE_FOLDERS = ("articles", "pages")
 # What editors' programs leave beside a file they save: hidden and swap files (".bai.md.swp", ".#bai.md"),
-# backups ("bai.md~", "#bai.md#"), vim's probe of the folder ("4913"), JetBrains' and Kate's temporary copies.
-EDITOR_LEFTOVER = re.compile(r"^\.|~$|^#.*#$|^\d+$|___jb_(?:tmp|old)___$|\.kate-swp$")
+# backups ("bai.md~", "#bai.md#"), JetBrains' and Kate's temporary copies.
+EDITOR_LEFTOVER = re.compile(r"^\.|~$|^#.*#$|___jb_(?:tmp|old)___$|\.kate-swp$")
 
 
 def editor_leftover(name: str) -> bool:
     """Whether a file of this name is an editor's working copy, never an article: not checked, not watched."""
-    return EDITOR_LEFTOVER.search(name) is not None
+    return EDITOR_LEFTOVER.search(name) is not None or _vim_probe(name)
+
+
+def _vim_probe(name: str) -> bool:
+    """Vim tries whether it may write in a folder with a file named 4913 (then 5036, 5159…: +123 while taken).
+    Only those numbers: year and month folders ("2026", "12") are digits too."""
+    return name.isdigit() and int(name) >= 4913 and (int(name) - 4913) % 123 == 0
 
 
 def article_files(content: Path) -> list[Path]:

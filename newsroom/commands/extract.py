@@ -97,14 +97,17 @@ def as_json(name: str, recognition: Recognition, registry: Registry) -> dict:
         "awards": [{"name": a.name, "slug": a.slug, "kind": a.kind, "registered": True} for a in recognition.awards]
         + [{"name": c.text, "slug": None, "kind": None, "registered": False}
            for c in recognition.unregistered if c.kind == "award" and c.named],
-        "honours": [
-            {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count,
-             "status": h.status, "recipient_kind": h.recipient_kind,
-             "decision": asdict(h.decision) if h.decision else None}
-            for h in recognition.honours
-        ],
+        # This article's honours; what it says was received before ("earlier") is listed apart, as on the site.
+        "honours": [honour_json(h) for h in recognition.honours if h.status != "earlier"],
+        "earlier": [honour_json(h) for h in recognition.honours if h.status == "earlier"],
         "unregistered": [{"kind": c.kind, "text": c.text} for c in recognition.unregistered],
     }
+
+
+def honour_json(h) -> dict:
+    return {"award": h.award.name, "recipient": h.recipient, "unit": h.unit.name if h.unit else None, "count": h.count,
+            "status": h.status, "recipient_kind": h.recipient_kind,
+            "decision": asdict(h.decision) if h.decision else None, "uncertain": h.uncertain}
 
 
 def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
@@ -121,7 +124,8 @@ def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
     section("Đơn vị / Units", [f"{unit_label(u)} ({u.slug})" for u in recognition.units])
     section("Khen thưởng / Awards", [f"{a.name} ({a.slug})" for a in recognition.awards])
     rows = []
-    statuses = {"proposed": " [đề nghị / proposed]", "posthumous": " [truy tặng / posthumous]"}
+    statuses = {"proposed": " [đề nghị / proposed]", "posthumous": " [truy tặng / posthumous]",
+                "earlier": " [đã nhận trước đây / earlier]"}
     for h in recognition.honours:
         who = f"{h.count} {h.recipient}" if h.count is not None else h.recipient
         if h.recipient_kind != "unit" and h.unit is not None:
@@ -131,6 +135,8 @@ def as_listing(name: str, recognition: Recognition, registry: Registry) -> str:
         row = f"{h.award.name} → {who}{statuses.get(h.status, '')}"
         if h.decision:
             row += f" — QĐ {h.decision.number or ''} {h.decision.date or ''}".rstrip()
+        if h.uncertain:
+            row += " [chưa chắc / uncertain]"
         rows.append(row)
     section("Khen thưởng cho / Honours", rows)
     kinds = {"unit": "đơn vị / unit", "award": "khen thưởng / award"}

@@ -244,6 +244,8 @@ class Catalogue:
             for honour in recognition.honours:
                 if honour.award.slug not in awards or not getattr(honour.award, "registered", True):
                     continue  # an award the registry lacks has no page; the build names it as a warning
+                if getattr(honour, "status", "conferred") == "earlier":
+                    continue  # history: an honour received before, not this article's
                 if getattr(honour, "uncertain", False):
                     continue  # the text reads two ways: not published until the editor confirms it (Honours: + …)
                 unit = honour.unit

@@ -109,7 +109,7 @@ class Recogniser:
         result = Recognition()
         candidates: dict[str, Candidate] = {}
         honours: list[Honour] = []
-        state = ArticleState(self.registry)
+        state = ArticleState(self.registry, newest_year=_newest_year(title, text))
         listed: dict[str, set[int]] = {"unit": set(), "award": set()}  # ids of registered targets in result.units/awards
         mentions = result.mentions
         for sentence, matches in found:
@@ -134,7 +134,7 @@ class Recogniser:
                     continue
                 named = kind == "unit" or normalise(candidate) not in BARE_AWARD_NAMES
                 candidates.setdefault(kind + normalise(candidate), Candidate(kind, candidate, named, parents.get(candidate)))
-            if matches or state.open_list is not None:
+            if matches or state.wants(sentence):
                 honours.extend(sentence_honours(sentence, matches, self.registry, state))
             if not matches:
                 continue
@@ -203,6 +203,15 @@ class Recogniser:
                 gone_awards.add(award.slug)
         if gone_units or gone_awards:
             _exclude(result, gone_units, gone_awards)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _newest_year(title: str | None, text: str | None) -> int:
+    """The latest year an article names: a clause about an older one may be history."""
+    years = [int(y) for y in _YEAR.findall(f"{title or ''} {text or ''}")]
+    return max((y for y in years if y <= 2100), default=0)
 
 
 def _spelt_otherwise(written: str, unit: Unit) -> str | None:
