@@ -76,8 +76,9 @@ def run_case(name: str, text: str) -> dict:
             load_registry(Path(folder))
             outcome = {"refused": False}
         except RegistryError as refusal:
-            first = min(refusal.problems, key=lambda p: (p[0].name != "units.yml", p[1]))
-            outcome = {"refused": True, "file": first[0].name, "line": first[1], "message": first[2]}
+            first = min(refusal.problems, key=lambda p: (p.path.name != "units.yml", p.line))
+            outcome = {"refused": True, "file": first.path.name, "line": first.line,
+                       "message": f"{first.vietnamese} / {first.english}", "english": first.english}
         except Exception as failure:  # noqa: BLE001 - a crash is a finding here
             outcome = {"refused": False, "crash": f"{type(failure).__name__}: {failure}"[:300]}
         seconds = time.perf_counter() - started

@@ -1,5 +1,5 @@
 """Markdown shapes that are slow or crash in Python-Markdown, about 100 KB each: render time, and whether
-newsroom.checks.markdown_limits refuses them first (and how long that check takes).
+newsroom.analysis.markdown_limits refuses them first (and how long that check takes).
 
 Run: .venv/bin/python bench/pathological_markdown.py [--skip-slow]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsroom.checks.markdown_limits import markdown_hazards  # noqa: E402
+from newsroom.analysis.markdown_limits import markdown_hazards  # noqa: E402
 
 PARAGRAPH = "Văn phòng Tỉnh ủy tổ chức [hội nghị](/tin-tuc/) tổng kết công tác năm, *đánh giá* kết quả đạt được.\n\n"
 CASES = {

@@ -11,6 +11,7 @@ import time
 import traceback
 from pathlib import Path
 
+from newsroom.integrity import user_state_folder
 from newsroom.pelicanlog import keep_pelican_off_the_console
 
 # name shown to the user -> (module under newsroom.commands, one-line help)
@@ -89,8 +90,6 @@ def error_log_folders() -> list[Path]:
     folders = []
     if os.environ.get("NEWSROOM_LOG_DIR"):
         folders.append(Path(os.environ["NEWSROOM_LOG_DIR"]))
-    from newsroom.integrity import user_state_folder
-
     folders += [user_state_folder(), Path(tempfile.gettempdir())]
     return folders
 

@@ -158,21 +158,9 @@ def lock_is_held(output: Path) -> bool:
 
 
 @contextlib.contextmanager
-def staged_output(output: Path) -> Iterator[Path]:
-    """A fresh folder to build into; on leaving the block without an error it becomes `output` in one rename.
-
-    Raises BuildFailed when another build of the same output is running, or
-    when the folder cannot be written. Leftovers of killed builds are removed first.
-    """
-    with output_lock(output) as locked:
-        remove_leftovers(locked)
-        with staging_for(locked, shown=output) as staging:
-            yield staging
-
-
-@contextlib.contextmanager
 def staging_for(output: Path, shown: Path | None = None) -> Iterator[Path]:
-    """`staged_output` for a caller already holding `output_lock(output)` (`output` as it yielded it)."""
+    """A fresh folder to build into, for a caller holding `output_lock(output)` (`output` as it yielded it);
+    on leaving the block without an error it becomes `output` in one rename."""
     try:
         staging = builds_folder(output) / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
         staging.mkdir(mode=0o755)

@@ -14,11 +14,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsroom.addresses import BUNDLE
 from newsroom.buildstate import inputs_fingerprint, is_current, remember
 from newsroom.cache_users import using_caches
-from newsroom.checks.site import check_content, prune_caches
+from newsroom.checks.site import ANALYSER, check_content, prune_caches
 from newsroom.errors import BuildFailed
-from newsroom.settings import SettingsError, load_settings
+from newsroom.pelicanlog import pelican_log_path
+from newsroom.pelicanrun import FreshWriter, SiteRun
+from newsroom.settings import SettingsError, load_settings, portal
 from newsroom.site_output import (
     output_lock, protected_folders, refuse_unsafe_output, remove_leftovers, staging_for,
 )
@@ -38,6 +41,7 @@ class BuildReport:
     warnings: list  # Problems, or their lines as remembered from the build that made an unchanged output
     unchanged: bool = False  # nothing changed since the build that made the output: it was kept
     run: object = None  # the Pelican run, kept when asked (newsroom serve re-publishes from it)
+    analyser: object = None  # the analyses it checked and published, for the next check or build of a warm process
 
 
 class _PelicanLogCollector(logging.Handler):
@@ -63,15 +67,8 @@ def site_settings(options: BuildOptions) -> dict:
         raise BuildFailed(failure.messages) from None
 
 
-def run_pelican(settings: dict, output: Path) -> list[str]:
-    """Run Pelican into `output`; return its warnings and errors as messages."""
-    return run_site(settings, output)[0]
-
-
 def run_site(settings: dict, output: Path):
     """(messages, SiteRun): the run's generators stay usable for re-publishing one article."""
-    from newsroom.pelicanrun import FreshWriter, SiteRun
-
     run = None
     with PelicanMessages() as messages:
         run = SiteRun({**settings, "OUTPUT_PATH": str(output)})
@@ -103,8 +100,6 @@ class PelicanMessages:
             logger.handle(record)
             records.append(record)
         if records:
-            from newsroom.pelicanlog import pelican_log_path
-
             where = pelican_log_path()
             self.lines.append(
                 f"lỗi: không dựng được trang (Pelican báo {len(records)} dòng, "
@@ -114,31 +109,33 @@ class PelicanMessages:
         return failure is None or isinstance(failure, Exception)
 
 
-def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False) -> BuildReport:
-    """Check and build; `wait`: for another command holding the output to finish, instead of refusing at once."""
+def build_site(options: BuildOptions, keep_run: bool = False, wait: bool = False, analyser=None) -> BuildReport:
+    """Check and build; `wait`: for another command holding the output to finish, instead of refusing at once;
+    `analyser`: the one of an earlier check or build in this process, reused while it fits (newsroom serve)."""
     started = time.perf_counter()
     settings = site_settings(options)
     _refuse_unsafe_output(options)
-    state_folder = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    state_folder = portal(settings).analysis_cache.parent
     fingerprint = _inputs_of(options, settings)
     with using_caches(state_folder) as caches, output_lock(options.output, wait=wait) as output:
         remove_leftovers(output)
         kept = None if keep_run else is_current(state_folder, output, fingerprint)
         if kept is not None:  # same inputs as the build that made this output: same check, same site
             return BuildReport(time.perf_counter() - started, kept, unchanged=True)
-        checked = check_content(options.content, settings)
+        checked = check_content(options.content, settings, analyser)
         if checked.errors:
-            raise BuildFailed([str(p) for p in checked.errors])
+            raise BuildFailed(checked.errors)
         with staging_for(output, shown=options.output) as staging:
-            messages, run = run_site(settings, staging)
+            # Pelican's run publishes the analyses just checked: the same analyser, handed over in its settings.
+            messages, run = run_site({**settings, ANALYSER: checked.analyser}, staging)
             if messages:
                 raise BuildFailed(messages)
             index_for_search(staging)
         remember(state_folder, output, fingerprint, [str(p) for p in checked.warnings])
         if caches.alone():  # another command using the caches would lose what it is about to read
-            prune_caches(options.content, settings, checked)
+            prune_caches(checked)
     run.moved_to(staging.resolve())  # swapped in: the folder `output` now links to
-    return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None)
+    return BuildReport(time.perf_counter() - started, checked.warnings, run=run if keep_run else None, analyser=checked.analyser)
 
 
 def _inputs_of(options: BuildOptions, settings: dict) -> str:
@@ -152,7 +149,7 @@ def _inputs_of(options: BuildOptions, settings: dict) -> str:
 
 def index_for_search(site: Path) -> None:
     """The plugin indexes the pages meant to be found (newsroom.site.search_index); refuse a site without it."""
-    if not (site / "pagefind" / "pagefind.js").is_file():
+    if not (site / BUNDLE / "pagefind.js").is_file():
         raise BuildFailed([
             f"{site}: lỗi: thiếu chỉ mục tìm kiếm (plugin newsroom_pages chưa chạy?) / "
             f"error: the search index is missing (is the newsroom_pages plugin enabled?)"

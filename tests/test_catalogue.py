@@ -6,8 +6,14 @@ import datetime
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from conftest import ROOT
+
 from newsroom.core.catalogue import Catalogue
 from newsroom.core.registry import Award, Registry, Unit
+from newsroom.settings import load_settings, portal
+
+# The page addresses of the project's settings.
+URLS = portal(load_settings(ROOT / "pelicanconf.py", {"PATH": str(ROOT / "content")}, for_pelican=False)).addresses.mention_urls
 
 REGISTRY = Registry(
     units=[
@@ -55,7 +61,7 @@ def build():
         ])),
         (old, Recognition([u["so-y-te"]], [a["bang-khen"]], [honour("bang-khen", "cá nhân", "individuals", "so-y-te", 2)])),
     ]
-    return Catalogue.build(REGISTRY, pairs), first, second, old
+    return Catalogue.build(REGISTRY, pairs, URLS), first, second, old
 
 
 def test_units_carry_their_articles_newest_first_and_honours():
@@ -95,7 +101,7 @@ def test_year_roll_groups_by_award_with_totals():
 def test_a_group_without_a_number_makes_the_total_a_minimum():
     a = REGISTRY.awards
     pairs = [(article(3), Recognition([], [a["giay-khen"]], [honour("giay-khen", "các phòng", "collectives"), honour("giay-khen", "Phòng Tổng hợp", "unit", "vp-tong-hop")]))]
-    line = Catalogue.build(REGISTRY, pairs).roll(2026)[0]
+    line = Catalogue.build(REGISTRY, pairs, URLS).roll(2026)[0]
     assert (line.individuals, line.collectives, line.uncounted) == (0, 1, True)
 
 
@@ -109,7 +115,7 @@ def test_proposals_are_shown_apart_and_counted_nowhere():
         honour("huan-chuong", "cá nhân", "individuals", count=3, decision=decision),
         honour("huan-chuong", "tập thể", "collectives", count=2, status="posthumous"),
     ]))]
-    catalogue = Catalogue.build(REGISTRY, pairs)
+    catalogue = Catalogue.build(REGISTRY, pairs, URLS)
     [line] = catalogue.roll(2026)
     assert (line.individuals, line.collectives) == (3, 2)
     assert [c.recipient for c in line.proposals] == ["Sở Y tế"]
@@ -131,7 +137,7 @@ def test_unregistered_awards_and_units_make_no_entries():
         SimpleNamespace(award=order, recipient="đồng chí", recipient_kind="individuals", unit=None, count=8,
                         role=None, authority=None, sentence="", status="conferred", decision=None),
     ]))]
-    catalogue = Catalogue.build(REGISTRY, pairs)
+    catalogue = Catalogue.build(REGISTRY, pairs, URLS)
     assert "truong-thpt-ham-rong" not in catalogue.units and "huan-chuong-bao-ve-to-quoc" not in catalogue.awards
     [line] = catalogue.roll(2026)
     [conferment] = line.conferments

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_newsroom
 
-from newsroom.checks import check_site
-from newsroom.checks.slugs import slugify
+from newsroom.checks.site import check_content
+from newsroom.core.text import slugify
+from newsroom.settings import load_settings
 
 FIXTURES = ROOT / "tests/fixtures/bad"
 A = "articles/2026/02/tin.md"
@@ -79,7 +80,7 @@ CASES = {
     "empty-body": [(A, 6, E, "bài viết chưa có nội dung")],
 }
 ERROR_CASES = sorted(case for case, expected in CASES.items() if any(e[2] == E for e in expected))
-# What the build test runs: one of each family; the rest share the same check_site.
+# What the build test runs: one of each family; the rest share the same check_content.
 BUILD_CASES = ["binary-file", "crlf", "date-ambiguous", "duplicate-title", "key-vietnamese", "output-outside", "photo-placeholder", "registry-unit-unknown"]
 
 
@@ -160,7 +161,7 @@ def test_the_project_content_is_clean():
 def test_problems_are_sorted_by_file_and_line(tmp_path):
     content = case_content("key-tac-gia", tmp_path)
     shutil.copytree(FIXTURES / "duplicate-title/content/articles", content / "articles", dirs_exist_ok=True)
-    problems = check_site(content)
+    problems = check_content(content, load_settings(ROOT / "pelicanconf.py", {"PATH": str(content)}, for_pelican=False)).problems
     assert [(str(p.path), p.line) for p in problems] == sorted((str(p.path), p.line) for p in problems)
 
 
@@ -206,20 +207,19 @@ def test_unchanged_articles_are_never_analysed_again(tmp_path, monkeypatch):
     for number in range(30):
         text = seeds[number % len(seeds)].read_text(encoding="utf-8")
         (folder / f"bai-{number}.md").write_text(text.replace("Title: ", f"Title: Bài {number} ", 1), encoding="utf-8")
-    from newsroom.settings import load_settings
 
     settings = load_settings(ROOT / "pelicanconf.py", {"PATH": str(content), "ANALYSIS_CACHE_PATH": str(tmp_path / "cache")})
     analysed = []
     real = batch.analyse
     monkeypatch.setattr(batch, "analyse", lambda path, *rest: analysed.append(path) or real(path, *rest))
     monkeypatch.setattr(batch, "PARALLEL_FROM", 10**6)  # counted in this process
-    assert [p for p in check_site(content, settings) if p.is_error] == []
+    assert [p for p in check_content(content, settings).problems if p.is_error] == []
     assert len(analysed) == 30
     analysed.clear()
-    assert [p for p in check_site(content, settings) if p.is_error] == []
+    assert [p for p in check_content(content, settings).problems if p.is_error] == []
     assert analysed == []
     edited = folder / "bai-7.md"
     edited.write_text("Units: Phòng Tông hợp\n" + edited.read_text(encoding="utf-8"), encoding="utf-8")
     # An edited article is checked again, against the cached registry.
-    assert [(p.path, p.line) for p in check_site(content, settings) if p.is_error] == [(edited, 1)]
+    assert [(p.path, p.line) for p in check_content(content, settings).problems if p.is_error] == [(edited, 1)]
     assert analysed == [edited]

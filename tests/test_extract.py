@@ -122,8 +122,8 @@ def test_missing_and_binary_files(tmp_path, capsys):
     binary.write_bytes(b"\xff\xd8\x00\x01")
     code, out, err = extract(capsys, "--json", tmp_path / "khong-co.txt", binary, SEEDS / "000_18a16725d093f9c8.txt")
     assert code == 1
-    assert f"{tmp_path / 'khong-co.txt'}:1: lỗi: không tìm thấy tệp / error: file not found" in err
-    assert f"{binary}:1: lỗi: tệp nhị phân" in err and "error: binary file" in err
+    assert f"{tmp_path / 'khong-co.txt'}:1: error: không tìm thấy tệp / file not found" in err
+    assert f"{binary}:1: error: tệp nhị phân" in err and "/ binary file" in err
     assert len(json.loads(out)) == 1  # the good file is still reported
 
 
@@ -136,8 +136,8 @@ def test_invalid_registry(tmp_path, capsys):
     code = main(["extract", "--content", str(content), str(SEEDS / "000_18a16725d093f9c8.txt")])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
-    assert err.startswith(f'{units}:{line}: lỗi: slug trùng "tinh-uy"')
-    assert 'error: duplicate slug "tinh-uy"' in err
+    assert err.startswith(f'{units}:{line}: error: slug trùng "tinh-uy"')
+    assert '/ duplicate slug "tinh-uy"' in err
 
 
 def test_markdown_to_text():

@@ -87,6 +87,7 @@ def uncertain_honour_class():
 def test_an_uncertain_honour_is_a_warning_at_its_sentence_and_unpublished_until_confirmed():
     from newsroom.checks.honour_edits import check_honour_edits
     from newsroom.core.catalogue import Catalogue
+    from test_catalogue import URLS
     from newsroom.core.honour_edits import edit_recognition
     from newsroom.core.recognition import Recogniser
     from newsroom.core.registry import Registry
@@ -108,10 +109,10 @@ def test_an_uncertain_honour_is_a_warning_at_its_sentence_and_unpublished_until_
     class Article:
         date = __import__("datetime").datetime(2026, 2, 2)
 
-    catalogue = Catalogue.build(registry, [(Article(), recognition)])
+    catalogue = Catalogue.build(registry, [(Article(), recognition)], URLS)
     assert not catalogue.roll(2026), "nothing uncertain is published"
 
     edit_recognition(recognition, "+ Bằng khen của Chủ tịch UBND tỉnh – Sở Nội vụ", registry)
     assert not check_honour_edits(parse_markdown(Path("bai.md"), text), registry, recognition)
-    catalogue = Catalogue.build(registry, [(Article(), recognition)])
+    catalogue = Catalogue.build(registry, [(Article(), recognition)], URLS)
     assert [c.recipient for line in catalogue.roll(2026) for c in line.conferments] == ["Sở Nội vụ"], "confirmed, it is"

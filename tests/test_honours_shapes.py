@@ -204,3 +204,50 @@ def test_an_honour_carries_its_evidence_and_a_doubt(recogniser):
     [honour] = [h for h in recogniser.recognise("", text).honours if h.recipient == "Sở Y tế"]
     assert honour.sentence == text and honour.offset == 0
     assert honour.uncertain == "status"
+
+
+def test_a_counted_subject_keeps_its_description(recogniser):
+    text = "Có 6 đồng chí nguyên là cán bộ của các đơn vị trong tỉnh được trao tặng Huân chương Lao động hạng Ba."
+    assert full(recogniser, text) == {("Huân chương Lao động hạng Ba", "đồng chí", "individuals", 6, "conferred")}
+
+
+def test_a_count_shared_by_several_awards_counts_none_of_them(recogniser):
+    text = ("Phó Chủ tịch UBND tỉnh trao Huân chương Lao động hạng Nhì, Huân chương Lao động hạng Ba "
+            "cho 2 cá nhân của Sở Y tế.")
+    assert {(h[0], h[3]) for h in full(recogniser, text)} == {
+        ("Huân chương Lao động hạng Nhì", None), ("Huân chương Lao động hạng Ba", None)}
+
+
+def test_a_named_subject_of_a_proposal_is_uncertain(recogniser):
+    text = "Sở Văn hóa đề nghị khen thưởng Huân chương Lao động hạng Ba."
+    [honour] = recogniser.recognise("", text).honours
+    assert (honour.recipient, honour.status, honour.uncertain) == ("Sở Văn hóa", "proposed", "recipient")
+
+
+def test_a_group_named_in_the_next_sentence(recogniser):
+    text = ("Chủ tịch UBND tỉnh ký Quyết định tặng Bằng khen của Chủ tịch UBND tỉnh cho các tập thể có thành tích. "
+            "Theo đó, có 3 tập thể có thành tích xuất sắc trong năm học gồm: Trường THCS Văn Lang; "
+            "Trường THPT Hùng Vương; Sở Y tế.")
+    names = {h[1] for h in full(recogniser, text)}
+    assert {"Trường THCS Văn Lang", "Trường THPT Hùng Vương", "Sở Y tế"} <= names
+
+
+def test_a_list_after_la_stops_before_the_next_clause(recogniser):
+    text = ("Trong đó, 1 tập thể đề nghị tặng Huân chương Lao động hạng Nhất là Sở Y tế; "
+            "2 cá nhân đề nghị tặng Huân chương Lao động hạng Nhì.")
+    got = full(recogniser, text)
+    assert ("Huân chương Lao động hạng Nhất", "Sở Y tế", "unit", None, "proposed") in got
+    assert ("Huân chương Lao động hạng Nhì", "cá nhân", "individuals", 2, "proposed") in got
+    assert not any(h[0] == "Huân chương Lao động hạng Nhất" and h[3] == 2 for h in got)
+
+
+def test_earlier_honours_are_listed_apart_by_extract(tmp_path):
+    from tests.conftest import run_newsroom
+
+    article = tmp_path / "bai.txt"
+    article.write_text("Sở Y tế làm việc năm 2026\n\nTừ khi thành lập đến nay, Sở Y tế đã được tặng "
+                       "Huân chương Lao động hạng Ba.\n", encoding="utf-8")
+    import json
+    result = run_newsroom("extract", "--json", str(article), cwd=ROOT)
+    [entry] = json.loads(result.stdout)
+    assert entry["honours"] == [] and [h["status"] for h in entry["earlier"]] == ["earlier"]

@@ -2,7 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from newsroom.site.figures import figures_from_images
+from newsroom.site.figures import make_figures
+from newsroom.site.htmltree import parse_fragment, serialise
 from newsroom.site.mentions import HtmlText
 
 HTML = (
@@ -48,7 +49,9 @@ def test_overlapping_mentions_are_not_nested():
 
 
 def test_image_alone_with_title_becomes_a_figure():
-    html = figures_from_images('<p><img alt="Ảnh" src="a.jpg" title="Chú thích &lt;b&gt;."></p><p>chữ <img alt="i" src="b.png"> chữ</p>')
+    root = parse_fragment('<p><img alt="Ảnh" src="a.jpg" title="Chú thích &lt;b&gt;."></p><p>chữ <img alt="i" src="b.png"> chữ</p>')
+    assert make_figures(root)
+    html = serialise(root)
     figure, paragraph = BeautifulSoup(html, "html.parser").find_all(["figure", "p"], recursive=False)
     image, caption = figure.contents
     assert (image.name, image.attrs) == ("img", {"alt": "Ảnh", "src": "a.jpg", "loading": "lazy"})

@@ -13,7 +13,9 @@ import pytest
 from conftest import ROOT, run_newsroom, soup_of
 from PIL import Image
 
+from bs4 import BeautifulSoup
 from publish_support import newsroom_publish, published
+from test_desk import desk  # noqa: F401  (the fixture: `newsroom serve` on a project copy)
 
 from newsroom.checks.placeholder import PLACEHOLDER
 from newsroom.core.rawimport import escape_markdown, is_caption, time_of_day
@@ -34,6 +36,10 @@ def empty_content(tmp_path: Path) -> Path:
 
 def problem_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if ": error: " in line or ": warning: " in line]
+
+
+def soup_of_text(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
 def blocks(path: Path) -> list[tuple[str, str]]:
@@ -183,8 +189,8 @@ def test_import_refuses_bad_files_without_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{no_date}:1: lỗi:" in result.stderr and "date YYYY-MM-DD" in result.stderr
-    assert f"{binary}:1: lỗi: tệp nhị phân" in result.stderr
-    assert f"{empty}:1: lỗi: tệp rỗng" in result.stderr
+    assert f"{binary}:1: error: tệp nhị phân" in result.stderr
+    assert f"{empty}:1: error: tệp rỗng" in result.stderr
     assert len(result.stdout.splitlines()) == 1  # the good seed was still imported
 
 
@@ -255,3 +261,17 @@ def test_paragraphs_render_exactly_as_written(text):
     html = markdown.markdown(escape_markdown(text), extensions=["extra"])
     assert html.startswith("<p>") and html.endswith("</p>")
     assert html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") == text
+
+
+def test_new_prints_an_address_the_running_preview_serves_with_its_title(desk):
+    from urllib.parse import urlsplit
+
+    from test_desk import fetch, wait_for
+
+    base, project, _article = desk
+    result = run_newsroom("new", "Lễ ra mắt cổng thông tin điện tử", cwd=project)
+    assert result.returncode == 0, result.stderr
+    address = result.stdout.splitlines()[1].rsplit(" ", 1)[-1]
+    assert address.startswith("http://127.0.0.1:8000/tin-tuc/") and address.endswith("/le-ra-mat-cong-thong-tin-dien-tu/")
+    page = wait_for(lambda: fetch(base + urlsplit(address).path))
+    assert soup_of_text(page).h1.get_text(strip=True) == "Lễ ra mắt cổng thông tin điện tử"

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 
 from publish_support import (
@@ -174,11 +175,12 @@ def test_publishing_the_sample_site_prints_a_short_summary_and_logs_every_file(p
     assert set(entry["sent"]) == set(site_files(project_copy / "build")) and entry["removed"] == []
 
 
-def test_a_terminal_gets_a_progress_bar(project_copy):
+@pytest.mark.parametrize("scheme", ["", "rsync:"])
+def test_a_terminal_gets_a_progress_bar(project_copy, scheme):
     web_root = outside(project_copy)
     master, slave = pty.openpty()
     environment = {**os.environ, "NEWSROOM_SITEURL": SITE_URL}
-    process = subprocess.Popen([sys.executable, "-m", "newsroom.cli", "publish", str(web_root)], cwd=project_copy,
+    process = subprocess.Popen([sys.executable, "-m", "newsroom.cli", "publish", f"{scheme}{web_root}"], cwd=project_copy,
                                env=environment, stdout=slave, stderr=subprocess.PIPE, text=False)
     os.close(slave)
     chunks = []

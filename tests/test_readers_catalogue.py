@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsroom.core.catalogue import Catalogue
 from newsroom.site.related import related_articles
-from test_catalogue import REGISTRY, Recognition, article, build, honour
+from test_catalogue import REGISTRY, URLS, Recognition, article, build, honour
 
 
 def test_parent_rolls_up_departments_articles_and_honours():
@@ -27,7 +27,7 @@ def test_year_roll_per_unit_counts_recipients_with_departments_under_their_offic
         honour("giay-khen", "cá nhân", "group", "van-phong", count=3),
         honour("giay-khen", "phòng", "group", "so-y-te"),
     ]))]
-    rows = Catalogue.build(REGISTRY, pairs).unit_roll(2026)
+    rows = Catalogue.build(REGISTRY, pairs, URLS).unit_roll(2026)
     table = [(row.entry.name, row.depth, len(row.conferments), row.individuals, row.collectives, row.uncounted) for row in rows]
     assert table == [
         ("Sở Y tế", 0, 1, 0, 0, True),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.checks.markdown_limits import MAX_ABBREVIATIONS, MAX_NESTING, markdown_hazards
+from newsroom.analysis.markdown_limits import MAX_ABBREVIATIONS, MAX_NESTING, markdown_hazards
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE = "Văn phòng Tỉnh ủy tổ chức [hội nghị](/tin-tuc/) tổng kết công tác năm.\n\n"

@@ -147,3 +147,24 @@ def test_no_published_file_carries_exif_or_gps_and_an_unshown_photo_is_not_publi
     assert "images/2026/02/ke-hoach.pdf" in names and (output / "images/2026/02/ke-hoach.pdf").read_bytes() == pdf.read_bytes()
     body = page(output, "/tin-tuc/2026/02/tin-thu/").select_one(".article__body")
     assert body.select_one("a[href$='ke-hoach.pdf']") and body.select_one("picture img")
+
+
+def test_photos_are_judged_without_decoding_a_pixel(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    from newsroom.site.static_files import PhotoRefused, photo_on_disk
+
+    bomb = huge_png(tmp_path / "bom.png")
+    whole = camera_photo(tmp_path / "a.jpg", 1600, 1067, orientation=6)
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[:20000])
+
+    def decoding(*_args, **_kwargs):
+        raise AssertionError("a pixel was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoding)
+    refused = photo_on_disk(bomb)
+    assert isinstance(refused, PhotoRefused) and "13000×13000" in refused.english
+    assert isinstance(photo_on_disk(cut), PhotoRefused) and "truncated" in photo_on_disk(cut).english
+    facts = photo_on_disk(whole)
+    assert (facts.width, facts.height) == (1067, 1600), "turned upright from the EXIF orientation"

@@ -148,7 +148,7 @@ def test_atom_feed_lists_both_articles(site):
 
 def test_templates_escape_text_from_content(project_copy, monkeypatch):
     """Even past the checker (which refuses markup in metadata), templates never turn text into markup."""
-    from newsroom.sitebuild import BuildOptions, run_pelican, site_settings
+    from newsroom.sitebuild import BuildOptions, run_site, site_settings
 
     article = project_copy / "content/articles/2026/01/escape.md"
     article.write_text(
@@ -159,7 +159,7 @@ def test_templates_escape_text_from_content(project_copy, monkeypatch):
     monkeypatch.chdir(project_copy)
     output = project_copy / "output"
     options = BuildOptions(content=project_copy / "content", settings=project_copy / "pelicanconf.py")
-    messages = run_pelican(site_settings(options), output)
+    messages, _run = run_site(site_settings(options), output)
     assert not messages
     soup = soup_of(next((output / "tin-tuc/2026/01").glob("tin-*thu/index.html")))
     assert not soup.find("script", string="alert(1)")

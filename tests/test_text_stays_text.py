@@ -85,10 +85,12 @@ def test_search_records_carry_the_title_as_text(built):
 def _metadata_problems(text: str):
     from pathlib import Path
 
+    from zoneinfo import ZoneInfo
+
     from newsroom.checks.metadata import check_metadata
     from newsroom.core.source import parse_markdown
 
-    return check_metadata(parse_markdown(Path("tin.md"), text))
+    return check_metadata(parse_markdown(Path("tin.md"), text), ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 def test_a_direction_override_in_a_title_is_an_error_at_its_line():

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from lxml.html import HtmlElement
 
-from newsroom.checks.markdown_limits import html_too_deep
-from newsroom.checks.problems import Problem, error
-from newsroom.core.catalogue import AWARD_URL, UNIT_URL
+from newsroom.analysis.markdown_limits import html_too_deep
 from newsroom.core.honour_edits import KEY as HONOURS_KEY, edit_recognition
+from newsroom.problems import Problem, error
 from newsroom.core.recognition import Recognition, Recogniser, split_metadata_list
 from newsroom.core.source import MarkdownSource, parse_markdown
 from newsroom.site.figures import make_figures
@@ -47,9 +46,10 @@ class ArticleAnalysis:
         return self.source.get("title")
 
 
-def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None, photos=None) -> ArticleAnalysis:
+def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recogniser | None, photos=None,
+            mention_urls: dict[str, str] | None = None) -> ArticleAnalysis:
     """`photos(src, article_path)` gives (SizedPhoto, source file) for a local photo ((None, file) when its
-    derivatives cannot be made), or None."""
+    derivatives cannot be made), or None; `mention_urls` the URL patterns of unit and award pages, by kind."""
     source = parse_markdown(path, text)
     html, problems = renderer.render(source)
     root = parse_fragment(html)
@@ -86,7 +86,7 @@ def analyse(path: Path, text: str, renderer: BodyRenderer, recogniser: Recognise
             excluded=split_metadata_list(source.get("exclude")),
         )
         edit_recognition(recognition, source.get(HONOURS_KEY), recogniser.registry)
-        _link_first_mentions(body, recognition)
+        _link_first_mentions(body, recognition, mention_urls or {})
     return ArticleAnalysis(Path(path), source, body.html(), body.text, recognition, problems, used, depends_on, links)
 
 
@@ -111,13 +111,13 @@ def _links(root: HtmlElement, source: MarkdownSource) -> list[tuple[str, int, st
     return found
 
 
-def _link_first_mentions(body: HtmlText, recognition: Recognition) -> None:
+def _link_first_mentions(body: HtmlText, recognition: Recognition, patterns: dict[str, str]) -> None:
     shown = {("unit", u.slug) for u in recognition.units} | {("award", a.slug) for a in recognition.awards}
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for mention in recognition.mentions:
         key = (mention.kind, mention.slug)
         if key in shown:
             spans.setdefault(key, []).append((mention.start, mention.end))
-    patterns = {"unit": UNIT_URL, "award": AWARD_URL}
+    spans = {key: found for key, found in spans.items() if key[0] in patterns}
     hrefs = {key: f"{SITE_TOKEN}/{patterns[key[0]].format(slug=key[1])}" for key in spans}
     body.link_first(spans, hrefs)

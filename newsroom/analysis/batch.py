@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.checks.problems import Problem, error
+from newsroom.problems import Problem, error
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, decode_text
@@ -36,10 +36,14 @@ class Unreadable:
 class Analyser:
     """The registry, the renderer and the recogniser of one content folder, and the analyses made so far."""
 
-    def __init__(self, content: Path, markdown_settings: dict, registry_dir: str = "registry",
-                 cache_dir: Path | None = None, workers: int = 0, photo_cache: Path | None = None):
+    def __init__(self, content: Path, markdown_settings: dict, registry: Path | None = None,
+                 cache_dir: Path | None = None, workers: int = 0, photo_cache: Path | None = None,
+                 mention_urls: dict[str, str] | None = None):
+        """`mention_urls`: kind ("unit", "award") -> URL pattern of its page, for linking first mentions."""
         self.content = Path(content)
-        self.registry_folder = self.content / registry_dir
+        self.registry_folder = Path(registry) if registry is not None else self.content / "registry"
+        self.mention_urls = dict(mention_urls or {})
+        self.inputs: tuple | None = None  # what its maker built it from (newsroom.checks.site.current_analyser)
         self.registry_problems: list[Problem] = []
         self.registry: Registry | None = None
         self._registry_stamp = _folder_stamp(self.registry_folder)
@@ -47,12 +51,10 @@ class Analyser:
         try:
             self.registry = Registry.load(self.registry_folder)
         except RegistryError as failure:
-            from newsroom.checks.registry_terms import registry_problem
-
-            self.registry_problems = [registry_problem(*item) for item in failure.problems]
+            self.registry_problems = failure.problems
         self.renderer = BodyRenderer(markdown_settings)
         self.recogniser = Recogniser(self.registry) if self.registry is not None else None
-        settings_key = json.dumps(self.renderer.settings, sort_keys=True, default=repr)
+        settings_key = json.dumps([self.renderer.settings, self.mention_urls], sort_keys=True, default=repr)
         self.context_key = hashlib.sha256(
             f"{code_version()}\0{self.registry_digest}\0{settings_key}".encode()
         ).hexdigest()
@@ -153,9 +155,9 @@ class Analyser:
         try:
             text = decode_text(path, data)
         except SourceError as failure:
-            vietnamese, _, english = failure.message.partition(" / ")
-            return Unreadable(path, error(path, failure.line, vietnamese, english or vietnamese))
-        analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None)
+            return Unreadable(path, failure.problem)
+        analysis = analyse(path, text, self.renderer, self.recogniser, self._photo if self.photo_cache else None,
+                           self.mention_urls)
         return dumps((key, analysis), self.context_key), analysis
 
     def _in_workers(self, jobs):

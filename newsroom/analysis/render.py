@@ -6,8 +6,8 @@ import copy
 
 import markdown
 
-from newsroom.checks.markdown_limits import markdown_hazards
-from newsroom.checks.problems import Problem
+from newsroom.analysis.markdown_limits import markdown_hazards
+from newsroom.problems import Problem
 from newsroom.core.source import MarkdownSource
 from newsroom.site.sanitise import body_problems
 

@@ -8,49 +8,16 @@ and drops it from every list. Both are errors naming every file involved.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
+from newsroom.addresses import Addresses
+from newsroom.content.files import Destination, destination
 from newsroom.core.source import MarkdownSource
-
-from .dates import DateProblem, parse_article_date
-from .problems import Problem, error
-from .slugs import output_path, slugify
+from newsroom.problems import Problem, error
 
 
-@dataclass(frozen=True)
-class Destination:
-    path: Path
-    line: int
-    slug: str
-    output: str
-    group: tuple[str, str]  # (status group, language): Pelican pairs slugs within it
-
-
-def destination(source: MarkdownSource) -> Destination | None:
-    """Where the article will be written, or None when other checks already refuse it."""
-    title, slug_field = source.metadata.get("title"), source.metadata.get("slug")
-    slug = slug_field.value if slug_field and slug_field.value else slugify(title.value) if title else ""
-    if not slug:
-        return None
-    status = source.get("status", "published").lower()
-    try:
-        date = parse_article_date(source.get("date"))
-    except DateProblem:
-        if status != "draft":
-            return None
-        date = None
-    if date is None:
-        output = output_path(slug, 0, 0, status)
-    else:
-        output = output_path(slug, date.year, date.month, status)
-    line = (slug_field or title).line
-    group = ("draft" if status == "draft" else "hidden" if status == "hidden" else "published", source.get("lang", "vi"))
-    return Destination(source.path, line, slug, output, group)
-
-
-def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
-    destinations = [d for d in map(destination, sources) if d is not None]
+def check_duplicates(sources: list[MarkdownSource], addresses: Addresses) -> list[Problem]:
+    destinations = [d for d in (destination(source, addresses) for source in sources) if d is not None]
     problems = []
     by_output: dict[str, list[Destination]] = defaultdict(list)
     by_slug: dict[tuple, list[Destination]] = defaultdict(list)
@@ -59,7 +26,7 @@ def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
         by_slug[(item.group, item.slug)].append(item)
     reported: set[Path] = set()
     for output, items in by_output.items():
-        for item in items if len(items) > 1 else ():
+        for item in items if len(items) > 1 and output else ():
             others = ", ".join(str(o.path) for o in items if o is not item)
             reported.add(item.path)
             problems.append(error(
@@ -78,27 +45,3 @@ def check_duplicates(sources: list[MarkdownSource]) -> list[Problem]:
                 f'same slug "{slug}" as {others}; Pelican would drop one of them; add a different Slug:',
             ))
     return problems
-
-
-def known_articles(content: Path) -> dict[str, list[tuple[Path, str]]]:
-    """Slug -> [(file, date YYYY-MM-DD or "")] of the articles already in `content`.
-
-    For `newsroom new` and `newsroom import`, which must not create a second
-    article under a slug that is taken. Unreadable files are skipped here; the
-    checker reports them.
-    """
-    from newsroom.core.source import SourceError, parse_markdown
-
-    from .site import article_files
-
-    known: dict[str, list[tuple[Path, str]]] = defaultdict(list)
-    for path in article_files(content):
-        try:
-            source = parse_markdown(path)
-        except (SourceError, OSError):
-            continue
-        title, slug = source.get("title"), source.get("slug")
-        slug = slug or (slugify(title) if title else "")
-        if slug:
-            known[slug].append((path, source.get("date")[:10]))
-    return known

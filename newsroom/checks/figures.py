@@ -10,37 +10,14 @@ a plain `/images/x` from the content folder too (the site root mirrors it).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
 from newsroom.core.rawimport import PLACEHOLDER
 from newsroom.core.source import MarkdownSource
-
+from newsroom.problems import Problem, error, warning
 from newsroom.site.static_files import is_photo_name
-
-from .problems import Problem, error, warning
-
-IMAGE = re.compile(
-    r"!\[(?P<alt>(?:\\.|\[[^\]\n]*\]|[^\[\]\\\n])*)\]"
-    r"\(\s*<?(?P<src>[^\s)>]*)>?(?:\s+(?P<quote>[\"'])(?P<title>.*?)(?P=quote))?\s*\)"
-)
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FENCE = re.compile(r"^\s*(```|~~~)")
-LINK_PREFIX = re.compile(r"^\{(static|attach|filename)\}")
-
-
-def body_lines(source: MarkdownSource):
-    """(line number, text) of the body, without HTML comments and fenced code."""
-    # Comments become blank runs of the same number of lines, so numbering holds.
-    body = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source.body)
-    fenced = False
-    for offset, line in enumerate(body.split("\n")):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield source.body_line + offset, line
 
 
 def check_figures(source: MarkdownSource, content: Path) -> list[Problem]:
@@ -91,7 +68,7 @@ def _check_image(source: MarkdownSource, content: Path, number: int, match: re.M
             f"đường dẫn ảnh {src} sẽ hỏng trên trang web; hãy viết {{static}}/{src}",
             f"the photo path {src} breaks on the web page; write {{static}}/{src}",
         ))
-    target = _resolve(unquote(parts.path), src, source.path, content)
+    target = photo_file(unquote(parts.path), src, source.path, content)
     if target is None or not target.is_file():
         problems.append(error(
             path, number,
@@ -113,19 +90,3 @@ def _photo_folder(source: MarkdownSource) -> str:
     if len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
         return f"images/{date[:4]}/{date[5:7]}"
     return "images/YYYY/MM"
-
-
-@lru_cache(maxsize=65536)  # every photo of every article resolves against the same folders
-def _resolved(path: Path) -> Path:
-    return path.resolve()
-
-
-def _resolve(link_path: str, src: str, article: Path, content: Path) -> Path | None:
-    """The file a photo link points to, or None when it leaves the content folder."""
-    root = _resolved(content)
-    # `{static}x` is relative to the article (Pelican); everything else to the content folder.
-    relative_to_article = src.startswith("{") and not link_path.startswith("/")
-    base = _resolved(article).parent if relative_to_article else root
-    # Resolved every time: a photo replaced by a link to a file outside the content must be seen in `serve`.
-    target = (base / link_path.lstrip("/")).resolve()
-    return target if root in target.parents else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from newsroom.core.honour_edits import KEY, REMOVE, apply_edits, is_uncertain, read_edits
 from newsroom.core.source import MarkdownSource
 
-from .problems import Problem, error, warning
+from newsroom.problems import Problem, error, warning
 
 
 def check_honour_edits(source: MarkdownSource, registry, recognition) -> list[Problem]:

@@ -8,51 +8,58 @@ depends on other files than the article.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
-from newsroom.checks.paths import PELICAN_LINK, link_target_problems, resolve_link_target, site_link_problems
+from newsroom.addresses import NOT_FOUND, ROBOTS, SITEMAP
+from newsroom.checks.paths import link_target_problems, site_link_problems
+from newsroom.content.dates import localised
+from newsroom.content.files import destination, page_slug
+from newsroom.content.links import PELICAN_LINK, resolve_link_target
+from newsroom.core.catalogue import Catalogue
+from newsroom.problems import Problem, error
+from newsroom.settings import portal
+from newsroom.site.browse import browse_pages, written_addresses
+from newsroom.site.photos import OUTPUT_FOLDER
 from newsroom.site.static_files import ALLOWED_EN, ALLOWED_VI, is_photo_name, publishable
 
-from .duplicates import destination
-from .problems import Problem, error
 
-# Pages the portal writes whatever the content: list and browse pages, feeds, search, production files.
-FIXED_OUTPUTS = {
-    "index.html", "404.html", "sitemap.xml", "robots.txt", "tin-tuc/index.html", "don-vi/index.html",
-    "khen-thuong/index.html", "tim-kiem/index.html", "feeds/all.atom.xml",
-}
-
-
-def published_paths(content: Path, sources: list, pages: list, registry, theme: Path | None,
-                    static_paths: tuple[str, ...] = ("images",)) -> set[str]:
-    """What the build will publish, as output paths relative to the site root (of the static folders, the
-    documents: photos are published as their derivatives only)."""
-    published = set(FIXED_OUTPUTS)
-    for source in sources:
-        found = destination(source)
-        if found is not None:
-            published.add(found.output)
-            year, month = found.output.split("/")[1:3] if found.output.startswith("tin-tuc/") else ("", "")
-            if year:
-                published |= {f"tin-tuc/{year}/index.html", f"tin-tuc/{year}/{month}/index.html",
-                              f"khen-thuong/nam-{year}/index.html"}
-    for source in pages:
-        slug = source.get("slug") or ""
-        if not slug:
-            from .slugs import slugify
-
-            slug = slugify(source.get("title"))
-        published.add(f"{slug}/index.html")
-    for folder in static_paths:
-        root = content / folder
+def published_paths(settings: dict, analyses: list, pages: list, registry, theme: Path | None) -> set[str]:
+    """What the build will write, as output paths relative to the site root: the same addresses, lists and
+    pagination the build uses (newsroom.addresses, newsroom.site.browse), for these analyses of the articles
+    (`analyses`) and of the fixed pages (`pages`).
+    """
+    found = portal(settings)
+    addresses = found.addresses
+    published = {NOT_FOUND, SITEMAP, ROBOTS} | ({addresses.feed_all} if addresses.feed_all else set())
+    listed = []
+    for analysis in analyses:
+        written = destination(analysis.source, addresses)
+        if written is None:
+            continue
+        if written.output:
+            published.add(written.output)
+        if written.listed:
+            listed.append((written, analysis))
+    for template, address in addresses.direct.items():
+        published |= {page.save_as for page in addresses.pages_of(address, template, len(listed))}
+    for _kind, address, count in addresses.periods([written.date for written, _ in listed]):
+        published |= {page.save_as for page in addresses.pages_of(address, "period_archives", count)}
+    published |= {addresses.page(page_slug(page.source)).save_as for page in pages}
+    # The photos' sized copies the pages show; of the static folders, the documents (originals are never published).
+    published |= {f"{OUTPUT_FOLDER}/{derivative.name}" for analysis in [*analyses, *pages]
+                  for photo in analysis.photos if photo is not None for derivative in photo.derivatives}
+    for name in addresses.static_folders:
+        root = found.content / name
         if root.is_dir():
-            published |= {p.relative_to(content).as_posix() for p in root.rglob("*") if publishable(p)}
+            published |= {p.relative_to(found.content).as_posix() for p in root.rglob("*") if publishable(p)}
     if theme is not None and (theme / "static").is_dir():
-        published |= {f"theme/{p.relative_to(theme / 'static').as_posix()}" for p in (theme / "static").rglob("*") if p.is_file()}
+        static = theme / "static"
+        published |= {f"{addresses.theme_folder}/{p.relative_to(static).as_posix()}" for p in static.rglob("*") if p.is_file()}
     if registry is not None:
-        for unit in registry.units.values():
-            published |= {f"don-vi/{unit.slug}/index.html", f"feeds/don-vi/{unit.slug}.atom.xml"}
-        for award in registry.awards.values():
-            published |= {f"khen-thuong/{award.slug}/index.html", f"feeds/khen-thuong/{award.slug}.atom.xml"}
+        articles = [(SimpleNamespace(date=localised(written.date, found.timezone), url=written.url, title=analysis.source.get("title")),
+                     analysis.recognition) for written, analysis in listed]
+        catalogue = Catalogue.build(registry, articles, addresses.mention_urls)
+        published |= written_addresses(*browse_pages(catalogue, addresses), addresses)
     return published
 
 

@@ -8,15 +8,17 @@ editor sees no error and the information is lost. We name each such line.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
+from zoneinfo import ZoneInfo
 
+from newsroom.content.dates import DateProblem, localised, parse_article_date
+from newsroom.content.files import SAFE_SLUG
 from newsroom.core.source import META_LINE, MarkdownSource
-
-from .dates import DateProblem, localised, now, parse_article_date
-from .problems import Problem, error, warning
-from .slugs import SAFE_SLUG, slugify
+from newsroom.core.text import slugify
+from newsroom.problems import Problem, error, warning
 
 KNOWN_KEYS = (
     "title", "date", "modified", "author", "authors", "summary", "slug", "status", "units",
@@ -53,9 +55,9 @@ BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 MAX_SLUG = 120
 
 
-def check_metadata(source: MarkdownSource, page: bool = False) -> list[Problem]:
+def check_metadata(source: MarkdownSource, timezone: ZoneInfo, page: bool = False) -> list[Problem]:
     problems = _check_keys(source) + _check_body_keys(source)
-    problems += _check_required(source, page) + _check_values(source) + check_control_characters(source)
+    problems += _check_required(source, timezone, page) + _check_values(source) + check_control_characters(source)
     return problems
 
 
@@ -135,7 +137,7 @@ def _intended_key(label: str) -> str | None:
     return None
 
 
-def _check_required(source: MarkdownSource, page: bool = False) -> list[Problem]:
+def _check_required(source: MarkdownSource, timezone: ZoneInfo, page: bool = False) -> list[Problem]:
     problems = []
     path = source.path
     title = source.metadata.get("title")
@@ -150,18 +152,18 @@ def _check_required(source: MarkdownSource, page: bool = False) -> list[Problem]
     if date is None:
         problems.append(error(path, 1, "bài viết thiếu ngày đăng (Date:)", "the article has no date (Date:)"))
     else:
-        problems += _check_date(source, date, future_is_suspect=True)
+        problems += _check_date(source, date, timezone, future_is_suspect=True)
     if "modified" in source.metadata:
-        problems += _check_date(source, source.metadata["modified"], future_is_suspect=False)
+        problems += _check_date(source, source.metadata["modified"], timezone, future_is_suspect=False)
     return problems
 
 
-def _check_date(source: MarkdownSource, field, future_is_suspect: bool) -> list[Problem]:
+def _check_date(source: MarkdownSource, field, timezone: ZoneInfo, future_is_suspect: bool) -> list[Problem]:
     try:
         moment = parse_article_date(field.value)
     except DateProblem as problem:
         return [error(source.path, field.line, problem.vietnamese, problem.english)]
-    if future_is_suspect and localised(moment) > now():
+    if future_is_suspect and localised(moment, timezone) > datetime.datetime.now(timezone):
         return [warning(
             source.path, field.line,
             f"ngày đăng {field.value} ở tương lai; bài vẫn được đăng ngay với ngày này",

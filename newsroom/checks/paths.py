@@ -1,4 +1,4 @@
-"""Where a link in an article leads, on disk and on the site; and what in the content folder is not a plain file.
+"""Links in an article that lead nowhere or out of the content folder; and what in the content folder is not a plain file.
 
 Pelican resolves {static}, {attach} and {filename} against the content folder
 and copies what it finds: a target outside the folder would publish (or
@@ -10,62 +10,11 @@ they read the disk but never change it.
 from __future__ import annotations
 
 import os
-import posixpath
-import re
 import stat
-from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
-from newsroom.checks.problems import Problem, error
-
-PELICAN_LINK = re.compile(r"^\s*(?:\{(?P<braced>static|filename|attach)\}|\|(?P<piped>static|filename|attach)\|)(?P<value>.*)$", re.DOTALL)
-EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^\\\\")
-
-
-@dataclass(frozen=True)
-class LinkTarget:
-    """A {static}/{attach}/{filename} target as Pelican would look it up."""
-
-    kind: str  # "static", "attach" or "filename"
-    written: str  # the link as written, e.g. "{static}/images/a.jpg"
-    relative: str  # the path Pelican looks up, relative to the content folder (posix)
-    path: Path  # content / relative, normalised, links not followed
-    escapes: bool  # leads outside the content folder (by "..", an absolute path or a symbolic link)
-    exists: bool  # a regular file inside the content folder
-
-
-def resolve_link_target(content: Path, source: Path, target: str) -> LinkTarget | None:
-    """Resolve `target`, written in the file `source`, as Pelican does; None if it is not a Pelican link.
-
-    A leading "/" means the content folder; otherwise the folder of `source`.
-    Pelican also tries the target percent-decoded and HTML-unescaped: a
-    target escapes if any of those spellings does.
-    """
-    match = PELICAN_LINK.match(target)
-    if match is None:
-        return None
-    kind = match.group("braced") or match.group("piped")
-    root = Path(os.path.abspath(content))
-    source_dir = Path(os.path.abspath(source)).parent
-    candidates = []
-    for spelling in dict.fromkeys((match.group("value"), unquote(match.group("value")), unescape(match.group("value")))):
-        path = urlsplit(spelling).path.replace("%20", " ")
-        if path.startswith("/"):
-            relative = path[1:]
-        else:
-            relative = os.path.relpath(os.path.join(source_dir, path), root) if path else ""
-        candidates.append(posixpath.normpath(relative.replace(os.sep, "/")) if relative else ".")
-    # Pelican keeps a scheme or host written after the prefix: "{static}//host/x" would load from that host.
-    foreign = any(urlsplit(spelling).scheme or urlsplit(spelling).netloc
-                  for spelling in (match.group("value"), unquote(match.group("value")), unescape(match.group("value"))))
-    escapes = foreign or any(_escapes(root, relative) for relative in candidates)
-    relative = candidates[0]
-    path = Path(os.path.normpath(root / relative))
-    exists = not escapes and any(_is_plain_file(root, r) for r in candidates)
-    return LinkTarget(kind, target, relative, path, escapes, exists)
-
+from newsroom.content.links import PELICAN_LINK, LinkTarget, resolve_link_target, site_path
+from newsroom.problems import Problem, error
 
 def link_target_problems(content: Path, source: Path, line: int, target: str) -> list[Problem]:
     """Errors for a {static}/{attach}/{filename} target that leaves the content folder or names no file."""
@@ -86,27 +35,6 @@ def link_target_problems(content: Path, source: Path, line: int, target: str) ->
             f'no file "{resolved.relative}" for the link "{target}"{hint_en}',
         )]
     return []
-
-
-def site_path(page_url: str, href: str, site_url: str = "") -> str | None:
-    """The output path (posix, relative to the site root) a link on the page at `page_url` leads to.
-
-    None for what is not a page of this site: other hosts, mailto:, anchors on
-    the same page, Pelican links (checked on disk instead), and empty links.
-    A folder path ends in "index.html", as the server answers it.
-    """
-    href = href.strip()
-    if site_url and href.startswith(site_url.rstrip("/") + "/"):
-        href = href[len(site_url.rstrip("/")):]
-    if not href or href.startswith(("#", "?")) or PELICAN_LINK.match(href) or EXTERNAL.match(href):
-        return None
-    joined = urlsplit(urljoin("http://site.invalid/" + page_url.lstrip("/"), href))
-    if joined.netloc != "site.invalid":
-        return None
-    path = unquote(joined.path).lstrip("/")
-    if path == "" or path.endswith("/"):
-        path += "index.html"
-    return posixpath.normpath(path)
 
 
 def site_link_problems(source: Path, line: int, page_url: str, href: str, published, site_url: str = "") -> list[Problem]:
@@ -154,25 +82,6 @@ def special_file_problems(content: Path) -> list[Problem]:
                 ))
         dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(folder, d))]
     return problems
-
-
-def symlink_problems(content: Path) -> list[Problem]:
-    """Alias of special_file_problems(): symbolic links and other non-files under `content`."""
-    return special_file_problems(content)
-
-
-def _escapes(root: Path, relative: str) -> bool:
-    if os.path.isabs(relative) or relative == ".." or relative.startswith("../"):
-        return True
-    # Inside by name; a symbolic link on the way may still lead out.
-    real_root = os.path.realpath(root)
-    real = os.path.realpath(root / relative)
-    return os.path.commonpath([real_root, real]) != real_root
-
-
-def _is_plain_file(root: Path, relative: str) -> bool:
-    path = root / relative
-    return path.is_file() and not any(p.is_symlink() for p in [path, *path.parents] if root in p.parents)
 
 
 def _hint(content: Path, resolved: LinkTarget) -> tuple[str, str]:

@@ -11,7 +11,7 @@ import unicodedata
 
 from newsroom.core.source import MarkdownSource
 
-from .problems import Problem, warning
+from newsroom.problems import Problem, warning
 
 PLACEHOLDER = "Thay đoạn này bằng nội dung bài viết."
 ENGLISH = "the placeholder text of `newsroom new` is still here; replace it with the article before publishing"

@@ -8,22 +8,10 @@ warnings: editors may want to add them.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from newsroom.core.recognition import Recognition
 from newsroom.core.source import MarkdownSource
 
-from .problems import Problem, error, warning
-
-REGISTRY_MESSAGE = re.compile(r"^\s*(?:lỗi|cảnh báo):\s*(?P<vi>.*?)\s*/\s*(?:error|warning):\s*(?P<en>.*)$", re.DOTALL)
-
-
-def registry_problem(path, line, message: str) -> Problem:
-    match = REGISTRY_MESSAGE.match(message)
-    vietnamese, english = (match["vi"], match["en"]) if match else (message, message)
-    return error(Path(path), line or 1, vietnamese, english)
-
+from newsroom.problems import Problem, error, warning
 
 def check_terms(source: MarkdownSource, registry, result: Recognition) -> list[Problem]:
     """Names in Units:/Awards:/Exclude: that the article's one recognition could not resolve."""

@@ -7,52 +7,28 @@ save: analyses come from memory or the cache, so only changed files cost time.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.analysis import Analyser, ArticleAnalysis
 from newsroom.analysis.render import body_markdown_settings
+from newsroom.content.files import (
+    ARTICLE_SUFFIX, SOURCE_FOLDERS, article_files, destination, editor_leftover, page_slug, source_files,
+)
+from newsroom.problems import Problem, error
+from newsroom.settings import Settings, portal
 from newsroom.site.corrections import check_corrections, check_revocations
 from newsroom.site.photos import check_photo_files
 from newsroom.site.portal import check_portal_file
 from newsroom.site.static_files import static_file_problems
 
 from .articles import check_article
+from .duplicates import check_duplicates
 from .honour_edits import check_honour_edits
-from .duplicates import check_duplicates, destination
 from .links import check_links, published_paths
 from .paths import special_file_problems
-from .problems import Problem, error
 from .registry_terms import check_terms, unregistered_names
-from .slugs import slugify
-
-# The one extension Pelican publishes (pelicanconf.py READERS): exactly these files are checked and built.
-ARTICLE_SUFFIX = ".md"
-SOURCE_FOLDERS = ("articles", "pages")
-# What editors' programs leave beside a file they save: hidden and swap files (".bai.md.swp", ".#bai.md"),
-# backups ("bai.md~", "#bai.md#"), JetBrains' and Kate's temporary copies.
-EDITOR_LEFTOVER = re.compile(r"^\.|~$|^#.*#$|___jb_(?:tmp|old)___$|\.kate-swp$")
-
-
-def editor_leftover(name: str) -> bool:
-    """Whether a file of this name is an editor's working copy, never an article: not checked, not watched."""
-    return EDITOR_LEFTOVER.search(name) is not None or _vim_probe(name)
-
-
-def _vim_probe(name: str) -> bool:
-    """Vim tries whether it may write in a folder with a file named 4913 (then 5036, 5159…: +123 while taken).
-    Only those numbers: year and month folders ("2026", "12") are digits too."""
-    return name.isdigit() and int(name) >= 4913 and (int(name) - 4913) % 123 == 0
-
-
-def article_files(content: Path) -> list[Path]:
-    return source_files(content, "articles")
-
-
-def source_files(content: Path, folder: str) -> list[Path]:
-    root = Path(content) / folder
-    return sorted(p for p in root.rglob(f"*{ARTICLE_SUFFIX}") if p.is_file()) if root.is_dir() else []
+from .reserved import reserved_registry_problems, reserved_slug_problems
 
 
 @dataclass
@@ -61,6 +37,7 @@ class ContentCheck:
     analyses: dict[Path, ArticleAnalysis] = field(default_factory=dict)
     articles: list[Path] = field(default_factory=list)
     pages: list[Path] = field(default_factory=list)
+    analyser: Analyser | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -71,47 +48,46 @@ class ContentCheck:
         return [p for p in self.problems if not p.is_error]
 
 
-_ANALYSERS: dict[tuple, Analyser] = {}
+# The key of a run's Analyser in Pelican's settings dict: the build checks with it, then Pelican's run reads from it.
+ANALYSER = "NEWSROOM_ANALYSER"
 
 
-def analyser_for(content: Path, settings: dict | None = None) -> Analyser:
-    """One Analyser per content folder and settings in a process, renewed when the registry changes."""
-    settings = settings or _default_settings()
-    photos = settings.get("PHOTO_CACHE_PATH") or str(Path(settings.get("ANALYSIS_CACHE_PATH") or ".cache/analysis").parent / "photos")
-    key = (str(Path(content).resolve()), settings.get("REGISTRY_DIR", "registry"), repr(body_markdown_settings(settings.get("MARKDOWN"))),
-           settings.get("ANALYSIS_CACHE_PATH"), photos)
-    analyser = _ANALYSERS.get(key)
-    if analyser is None or analyser.registry_changed():
-        analyser = _ANALYSERS[key] = Analyser(
-            Path(content), settings.get("MARKDOWN", {}), settings.get("REGISTRY_DIR", "registry"),
-            settings.get("ANALYSIS_CACHE_PATH"), settings.get("ANALYSIS_WORKERS", 0), Path(photos),
-        )
+def current_analyser(settings: dict, analyser: Analyser | None = None) -> Analyser:
+    """`analyser` while it still fits `settings` and the registry it read is unchanged; else a new one.
+
+    Its holder (a build, `serve`, the plugin's run) keeps it: nothing is remembered here.
+    """
+    found = portal(settings)
+    inputs = (found.content, found.registry, repr(body_markdown_settings(settings.get("MARKDOWN"))), found.analysis_cache,
+              found.photo_cache, found.analysis_workers, tuple(sorted(found.addresses.mention_urls.items())))
+    if analyser is not None and analyser.inputs == inputs and not analyser.registry_changed():
+        return analyser
+    analyser = Analyser(found.content, settings.get("MARKDOWN", {}), found.registry, found.analysis_cache,
+                        found.analysis_workers, found.photo_cache, dict(found.addresses.mention_urls))
+    analyser.inputs = inputs
     return analyser
 
 
-def _default_settings() -> dict:
-    from newsroom.settings import load_settings
-
-    return load_settings(Path("pelicanconf.py"))
-
-
-def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
+def check_content(content: Path, settings: dict, analyser: Analyser | None = None) -> ContentCheck:
+    """Every problem of the content folder; the analyser used stays with the result for the build to publish from."""
     content = Path(content)
-    analyser = analyser_for(content, settings)
-    result = ContentCheck(articles=article_files(content), pages=source_files(content, "pages"))
+    analyser = current_analyser(settings, analyser)
+    result = ContentCheck(articles=article_files(content), pages=source_files(content, "pages"), analyser=analyser)
     analyses, unreadable = analyser.analyse_files(result.articles + result.pages)
     result.analyses = analyses
     problems = list(analyser.registry_problems) + [item.problem for item in unreadable]
     pages = set(result.pages)
     article_sources = [analyses[p].source for p in result.articles if p in analyses]
-    page_sources = [analyses[p].source for p in result.pages if p in analyses]
-    problems += check_duplicates(article_sources)
+    addresses = portal(settings).addresses
+    problems += check_duplicates(article_sources, addresses)
     problems += unregistered_names(analyses[p] for p in result.articles if p in analyses)
-    static_paths = tuple((settings or {}).get("STATIC_PATHS") or ("images",))
     problems += _unpublished_files(content) + check_portal_file(content) + special_file_problems(content)
-    problems += static_file_problems(content, static_paths)
-    theme = Path(settings["THEME"]) if settings and settings.get("THEME") else None
-    published = published_paths(content, article_sources, page_sources, analyser.registry, theme, static_paths)
+    problems += static_file_problems(content, addresses.static_folders)
+    if analyser.registry is not None:
+        problems += reserved_registry_problems(analyser.registry, analyser.registry_folder, addresses)
+    theme = Path(settings["THEME"]) if settings.get("THEME") else None
+    published = published_paths(settings, [analyses[p] for p in result.articles if p in analyses],
+                                [analyses[p] for p in result.pages if p in analyses], analyser.registry, theme)
     # An article's own checks read its analysis and, on disk, the photos and files it links to, and the
     # site's addresses: while none of those changed (a save in `serve` changes one article), reuse them.
     world = (_files_stamp(content), hash(frozenset(published)))
@@ -120,28 +96,29 @@ def check_content(content: Path, settings: dict | None = None) -> ContentCheck:
         remembered = memo.get(path)
         if remembered is None or remembered[0] is not analysis or remembered[1] != world:
             remembered = memo[path] = (analysis, world, _article_problems(
-                analysis, content, path in pages, analyser.registry, published))
+                analysis, content, path in pages, analyser.registry, published, portal(settings)))
         problems += remembered[2]
     result.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.severity.value))
     return result
 
 
-def prune_caches(content: Path, settings: dict, checked: ContentCheck) -> None:
+def prune_caches(checked: ContentCheck) -> None:
     """After a build: the caches keep what this build read, nothing of deleted articles, photos or older code."""
-    analyser_for(Path(content), settings).prune_caches(checked.articles + checked.pages)
+    checked.analyser.prune_caches(checked.articles + checked.pages)
 
 
-def _article_problems(analysis, content: Path, page: bool, registry, published: set[str]) -> list[Problem]:
+def _article_problems(analysis, content: Path, page: bool, registry, published: set[str], settings: Settings) -> list[Problem]:
     source = analysis.source
     if not source.text.strip():
         return [error(analysis.path, 1, "tệp rỗng, chưa có bài viết", "empty file, no article")]
-    problems = check_article(source, content, page=page) + check_photo_files(source, content) + analysis.problems
+    problems = check_article(source, content, settings.timezone, page=page) + check_photo_files(source, content) + analysis.problems
     if registry is not None and not page:
         problems += check_terms(source, registry, analysis.recognition)
         problems += check_revocations(source, analysis.recognition.honours)
         problems += check_honour_edits(source, registry, analysis.recognition)
     problems += check_corrections(source)
-    problems += check_links(content, analysis, _page_url(source, page), published)
+    problems += reserved_slug_problems(source, settings.addresses, page)
+    problems += check_links(content, analysis, _page_url(source, page, settings.addresses), published)
     return problems
 
 
@@ -160,15 +137,11 @@ def _files_stamp(content: Path) -> int:
     return hash(tuple(sorted(stamps)))
 
 
-def _page_url(source, page: bool) -> str:
+def _page_url(source, page: bool, addresses) -> str:
     if page:
-        return f"{source.get('slug') or slugify(source.get('title'))}/"
-    found = destination(source)
-    return found.output.removesuffix("index.html") if found else ""
-
-
-def check_site(content: Path, settings: dict | None = None) -> list[Problem]:
-    return check_content(content, settings).problems
+        return addresses.page(page_slug(source)).url
+    found = destination(source, addresses)
+    return found.url if found else ""
 
 
 def _unpublished_files(content: Path) -> list[Problem]:

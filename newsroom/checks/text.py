@@ -13,9 +13,10 @@ from pathlib import Path
 
 from newsroom.core.source import MarkdownSource
 
-from .figures import COMMENT
+from newsroom.content.links import COMMENT
+from newsroom.problems import Problem, error, warning
+
 from .placeholder import check_placeholder
-from .problems import Problem, error, warning
 
 # Longer than any real paragraph: a whole article pasted without line breaks.
 LONG_LINE = 5000

@@ -11,14 +11,16 @@ import sys
 from pathlib import Path
 
 from newsroom.cache_users import using_caches
-from newsroom.checks.site import SOURCE_FOLDERS, check_content, source_files
+from newsroom.checks.site import check_content
 from newsroom.checks.text import fix_nfc
-from newsroom.settings import SettingsError, load_settings
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
+from newsroom.content.files import SOURCE_FOLDERS, source_files
+from newsroom.settings import portal
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
-    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="tệp cấu hình / settings file (pelicanconf.py)")
+    add_content_argument(parser)
+    add_settings_argument(parser)
     parser.add_argument("--fix", action="store_true", help="sửa những lỗi sửa được tự động (NFD -> NFC) / fix what can be fixed (NFD -> NFC)")
 
 
@@ -30,17 +32,15 @@ def run(args) -> int:
     if not args.settings.is_file():
         print(f"{args.settings}: lỗi: không tìm thấy tệp cấu hình / error: settings file not found", file=sys.stderr)
         return 2
-    try:
-        settings = load_settings(args.settings, {"PATH": str(content.resolve())}, for_pelican=False)
-    except SettingsError as failure:
-        print("\n".join(failure.messages), file=sys.stderr)
+    settings = command_settings(args)
+    if settings is None:
         return 1
     if args.fix:
         for folder in SOURCE_FOLDERS:
             for path in source_files(content, folder):
                 if fix_nfc(path):
                     print(f"{path}: đã chuyển sang dạng NFC / rewritten in NFC")
-    with using_caches(Path(settings["ANALYSIS_CACHE_PATH"]).parent):  # a build meanwhile must not prune them
+    with using_caches(portal(settings).analysis_cache.parent):  # a build meanwhile must not prune them
         checked = check_content(content, settings)
     for problem in checked.problems:
         print(problem)

@@ -14,35 +14,38 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from newsroom.checks.site import current_analyser
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.core.recognition import Recognition, Recogniser
-from newsroom.core.registry import Registry, RegistryError
+from newsroom.core.registry import Registry
 from newsroom.core.source import SourceError, parse_raw
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="bài viết (.md hoặc văn bản thô) / articles (.md or raw text)")
     parser.add_argument("--json", action="store_true", help="xuất JSON / print JSON")
-    parser.add_argument("--content", default="content", metavar="DIR",
-                        help="thư mục nội dung, danh mục ở DIR/registry / content directory, registry in DIR/registry")
-    parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"), help="tệp cấu hình / settings file (pelicanconf.py)")
+    add_content_argument(parser)
+    add_settings_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        registry = Registry.load(Path(args.content) / "registry")
-    except RegistryError as error:
-        for path, line, message in error.problems:
-            print(f"{path}:{line}: {message}", file=sys.stderr)
+    settings = command_settings(args, required=False)
+    if settings is None:
         return 1
-    recogniser = Recogniser(registry)
-    analyses = analyse_markdown(args, [Path(name) for name in args.files])
+    analyser = current_analyser(settings)  # the registry of REGISTRY_DIR, read once, and the build's reading of Markdown
+    if analyser.registry is None:
+        print("\n".join(map(str, analyser.registry_problems)), file=sys.stderr)
+        return 1
+    registry = analyser.registry
+    paths = [Path(name) for name in args.files]
+    analyses = analyser.analyse_files([p for p in paths if p.suffix.lower() == ".md" and p.is_file()])[0]
     results, failed = [], False
-    for name in args.files:
+    for name, path in zip(args.files, paths):
         try:
-            analysis = analyses.get(Path(name))
-            results.append((name, analysis.recognition if analysis else recognise_file(recogniser, Path(name))))
-        except SourceError as error:
-            print(f"{error.path}:{error.line}: {bilingual(error.message)}", file=sys.stderr)
+            analysis = analyses.get(path)
+            results.append((name, analysis.recognition if analysis else recognise_file(analyser.recogniser, path)))
+        except SourceError as failure:
+            print(failure, file=sys.stderr)
             failed = True
     if args.json:
         print(json.dumps([as_json(name, recognition, registry) for name, recognition in results], ensure_ascii=False, indent=2))
@@ -51,34 +54,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def bilingual(message: str) -> str:
-    vietnamese, _, english = message.partition(" / ")
-    return f"lỗi: {vietnamese} / error: {english or vietnamese}"
-
-
-def analyse_markdown(args, paths: list[Path]) -> dict:
-    """The build's own analyses of the Markdown files among `paths`."""
-    from newsroom.checks.site import analyser_for
-    from newsroom.settings import SettingsError, load_settings
-
-    markdown = [path for path in paths if path.suffix.lower() == ".md" and path.is_file()]
-    if not markdown:
-        return {}
-    settings = {"MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}}}
-    if args.settings.is_file():
-        try:
-            settings = load_settings(args.settings, {"PATH": str(Path(args.content).resolve())}, for_pelican=False)
-        except SettingsError:
-            pass  # `newsroom check` names what is wrong with the settings; extract reads with the defaults
-    return analyser_for(Path(args.content), settings).analyse_files(markdown)[0]
-
-
 def recognise_file(recogniser: Recogniser, path: Path) -> Recognition:
     """A raw-text article (Markdown ones come from the build's analysis; an unreadable one fails here too)."""
     if path.exists() and not path.is_file():  # /dev/zero, a pipe, a folder: never read (a device never ends)
-        raise SourceError(path, 1, "không phải tệp bài viết thường (thiết bị, ống hay thư mục) / not a regular file (a device, pipe or folder)")
+        raise SourceError(path, 1, "không phải tệp bài viết thường (thiết bị, ống hay thư mục)", "not a regular file (a device, pipe or folder)")
     if not path.is_file():
-        raise SourceError(path, 1, "không tìm thấy tệp / file not found")
+        raise SourceError(path, 1, "không tìm thấy tệp", "file not found")
     article = parse_raw(path)
     return recogniser.recognise(article.title, article.body_text)
 

@@ -11,8 +11,8 @@ import datetime
 import sys
 from pathlib import Path
 
-from newsroom.checks.duplicates import known_articles
-from newsroom.checks.slugs import slugify
+from newsroom.content.files import known_articles
+from newsroom.core.text import slugify
 from newsroom.core.rawimport import to_markdown
 from newsroom.core.source import SourceError, parse_raw
 
@@ -29,7 +29,7 @@ def run(args) -> int:
         try:
             failed += not import_one(path, args.content, known)
         except SourceError as failure:
-            print(f"{failure.path}:{failure.line}: lỗi: {failure.message.replace(' / ', ' / error: ', 1)}", file=sys.stderr)
+            print(failure, file=sys.stderr)
             failed += 1
         except OSError as failure:
             print(f"{path}:1: lỗi: không đọc được tệp / error: cannot read the file ({failure.strerror})", file=sys.stderr)

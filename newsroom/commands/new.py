@@ -13,13 +13,13 @@ import datetime
 import os
 import sys
 import unicodedata
-from pathlib import Path
 
-from newsroom.checks.dates import PORTAL_TIMEZONE
-from newsroom.checks.duplicates import known_articles
 from newsroom.checks.metadata import MAX_SLUG
 from newsroom.checks.placeholder import PLACEHOLDER
-from newsroom.checks.slugs import ARTICLE_SAVE_AS, SAFE_SLUG, slugify
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
+from newsroom.content.files import SAFE_SLUG, known_articles
+from newsroom.core.text import slugify
+from newsroom.settings import portal
 
 DEFAULT_AUTHOR = "Ban biên tập"  # pelicanconf.py AUTHOR
 TEMPLATE = """\
@@ -42,7 +42,8 @@ PREVIEW = "http://127.0.0.1:8000/"  # `newsroom serve`'s address
 
 def add_arguments(parser) -> None:
     parser.add_argument("title", help="tiêu đề bài viết / the article's title")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    add_content_argument(parser)
+    add_settings_argument(parser)
     parser.add_argument("--author", help="tác giả (mặc định: NEWSROOM_AUTHOR hoặc Ban biên tập) / author")
     parser.add_argument("--slug", help="đường dẫn rút gọn khác với tiêu đề / a slug other than the title's")
 
@@ -87,7 +88,14 @@ def run(args) -> int:
     if not title or not slug or not SAFE_SLUG.match(slug):
         print("lỗi: tiêu đề (hoặc --slug) phải có chữ hoặc số / error: the title (or --slug) needs letters or digits", file=sys.stderr)
         return 2
-    now = datetime.datetime.now(PORTAL_TIMEZONE).replace(second=0, microsecond=0)
+    settings = command_settings(args, required=False)
+    if settings is None:
+        return 1
+    if portal(settings).addresses.reserved(slug):
+        print(f'lỗi: đường dẫn "{slug}" là địa chỉ dành riêng của cổng; hãy đổi tiêu đề hoặc dùng --slug khác / '
+              f'error: "{slug}" is an address the portal owns; change the title or give another --slug', file=sys.stderr)
+        return 2
+    now = datetime.datetime.now(portal(settings).timezone).replace(second=0, microsecond=0)
     year, month = f"{now.year:04d}", f"{now.month:02d}"
     target = args.content / "articles" / year / month / f"{slug}.md"
     taken = [path for path, _date in known_articles(args.content).get(slug, ())]
@@ -106,7 +114,7 @@ def run(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8", newline="\n") as output:  # "x": a race never overwrites either
         output.write(text)
-    address = ARTICLE_SAVE_AS.format(year=year, month=month, slug=slug).removesuffix("index.html")
+    address = portal(settings).addresses.article(slug, now).url
     print(target)
     print(f"Địa chỉ trang khi xem thử (newsroom serve) / page address in the preview: {PREVIEW}{address}")
     return 0

@@ -10,9 +10,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsroom.checks.placeholder import is_placeholder
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.publish import PublishError, PublishLog, destinations_for, publish
 from newsroom.publish.log import redact
 from newsroom.publish.progress import terminal_progress
+from newsroom.settings import portal
 from newsroom.site_output import protected_folders
 from newsroom.sitebuild import BuildFailed, BuildOptions, build_site
 
@@ -39,9 +41,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--adopt", action="append", default=[], metavar="PATH",
                         help="cho phép thay/xoá tệp ở đích không do newsroom đăng (tệp hoặc thư mục; . là tất cả) / "
                              "let newsroom replace or delete files at the destination it did not publish (a file or folder; . for all)")
-    parser.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
-    parser.add_argument("--settings", type=Path, default=Path("publishconf.py"),
-                        help="cấu hình xuất bản / production settings (publishconf.py)")
+    add_content_argument(parser)
+    add_settings_argument(parser, "publishconf.py")
     parser.add_argument("--output", type=Path, default=None,
                         help="giữ bản dựng ở thư mục này / keep the build in this folder (default: a temporary one)")
     parser.add_argument("--log", type=Path, default=None,
@@ -52,16 +53,13 @@ def error(message: str) -> None:
     print(redact(message), file=sys.stderr)
 
 
-def production_settings(path: Path) -> dict | None:
+def production_settings(args) -> dict | None:
+    path = args.settings
     if not path.is_file():
         error(f"{path}: lỗi: không tìm thấy tệp cấu hình / error: settings file not found")
         return None
-    from pelican.settings import read_settings
-
-    try:
-        settings = read_settings(str(path))
-    except Exception as failure:  # a settings file is Python: any mistake in it lands here
-        error(f"{path}: lỗi: không đọc được cấu hình / error: could not read the settings: {type(failure).__name__}: {failure}")
+    settings = command_settings(args)
+    if settings is None:
         return None
     address = urlsplit(settings.get("SITEURL") or "")
     if address.scheme not in ("http", "https") or not address.netloc:
@@ -72,7 +70,7 @@ def production_settings(path: Path) -> dict | None:
 
 
 def run(args) -> int:
-    settings = production_settings(args.settings)
+    settings = production_settings(args)
     if settings is None:
         return 2
     protected = protected_folders(BuildOptions(content=args.content, settings=args.settings))
@@ -83,7 +81,7 @@ def run(args) -> int:
     except PublishError as failure:
         error(str(failure))
         return 2
-    log = PublishLog(args.log or args.settings.resolve().parent / settings.get("PUBLISH_LOG", "publish-log.jsonl"))
+    log = PublishLog(args.log or portal(settings).publish_log)
     scratch = None
     output = args.output
     if output is None:

@@ -22,11 +22,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsroom.commands.options import add_content_argument, add_settings_argument, command_settings
 from newsroom.core.candidates import PLACE_LEVELS, STOP, STOP_UNLESS_FOLLOWED
 from newsroom.core.recognition import Recogniser
 from newsroom.core.registry import Registry, RegistryError
 from newsroom.core.source import SourceError, parse_raw
 from newsroom.core.text import normalise, slugify
+from newsroom.problems import warning
+from newsroom.settings import Settings, portal
 
 ARTICLE_SUFFIXES = {".md", ".txt"}
 # The kind of a unit by the head of its name; other heads are left for the editor to fill in.
@@ -60,22 +63,25 @@ def add_arguments(parser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     suggest = sub.add_parser("suggest", help="đơn vị bài viết nêu mà danh mục chưa có / organisations not in the registry",
                              description="đơn vị bài viết nêu mà danh mục chưa có / organisations not in the registry")
-    suggest.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung / content folder (content)")
+    add_content_argument(suggest)
+    add_settings_argument(suggest)
     suggest.add_argument("--add", nargs="+", metavar="NAME", default=[],
                          help="thêm các đơn vị này vào units.yml / append these to units.yml")
     suggest.add_argument("--json", action="store_true", help="xuất JSON / print JSON")
 
 
 def run(args) -> int:
-    content: Path = args.content
-    units_file = content / "registry" / "units.yml"
-    try:
-        registry = Registry.load(content / "registry")
-    except RegistryError as error:
-        for path, line, message in error.problems:
-            print(f"{path}:{line}: {message}", file=sys.stderr)
+    settings = command_settings(args, required=False)
+    if settings is None:
         return 1
-    suggestions = suggest(content, registry)
+    found = portal(settings)
+    units_file = found.registry / "units.yml"
+    try:
+        registry = Registry.load(found.registry)
+    except RegistryError as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    suggestions = suggest(args.content, registry, found)
     if args.add:
         return add(units_file, registry, suggestions, args.add)
     if args.json:
@@ -93,20 +99,21 @@ def run(args) -> int:
     return 0
 
 
-def article_paths(content: Path) -> list[Path]:
-    registry = (content / "registry").resolve()
+def article_paths(content: Path, registry: Path) -> list[Path]:
+    registry = registry.resolve()
     return sorted(p for p in content.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                   and registry not in p.resolve().parents)
 
 
-def suggest(content: Path, registry: Registry) -> list[Suggestion]:
+def suggest(content: Path, registry: Registry, settings: Settings) -> list[Suggestion]:
     recogniser = Recogniser(registry)
     found: dict[str, Suggestion] = {}
-    for path in article_paths(content):
+    for path in article_paths(content, settings.registry):
         try:
             article = parse_raw(path)
-        except SourceError as error:
-            print(f"{error.path}:{error.line}: cảnh báo: bỏ qua / warning: skipped: {error.message}", file=sys.stderr)
+        except SourceError as failure:
+            skipped = failure.problem
+            print(warning(skipped.path, skipped.line, f"bỏ qua: {skipped.vietnamese}", f"skipped: {skipped.english}"), file=sys.stderr)
             continue
         recognition = recogniser.recognise(article.title, article.body_text)
         text = article.title + "\n\n" + article.body_text
@@ -122,9 +129,9 @@ def suggest(content: Path, registry: Registry) -> list[Suggestion]:
     taken = set(registry.units) | {slug for unit in registry.units.values() for slug in unit.former_slugs}
     ordered = sorted(found.values(), key=lambda s: (-len(s.articles), s.name))
     for item in ordered:
-        base = slugify(item.name) or "don-vi"
+        base = slugify(item.name) or "co-quan"
         slug, number = base, 2
-        while slug in taken:
+        while slug in taken or settings.addresses.reserved(slug):  # a unit's page must not take an address the portal owns
             slug, number = f"{base}-{number}", number + 1
         item.slug = slug
         taken.add(slug)

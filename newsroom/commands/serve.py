@@ -30,11 +30,15 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from newsroom.checks.site import ARTICLE_SUFFIX, editor_leftover
-from newsroom.commands.build import add_site_arguments, options_from
 from newsroom.cache_users import using_caches
+from newsroom.checks.site import check_content
+from newsroom.commands.build import add_site_arguments, options_from
+from newsroom.content.files import ARTICLE_SUFFIX, editor_leftover
+from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
+from newsroom.settings import portal
+from newsroom.site.desk import bare_page, panel
 from newsroom.site_output import live_build, lock_is_held, output_lock
-from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search
+from newsroom.sitebuild import BuildFailed, PelicanMessages, build_site, index_for_search, site_settings
 
 BUILD_ID_PATH = "/__newsroom/build-id"
 STATUS_PATH = "/__newsroom/status"  # "busy" while pages are being regenerated, then "idle"
@@ -51,11 +55,12 @@ class BuildState:
 
     def __init__(self):
         self.build_id = str(time.time_ns())
-        # Problems (newsroom.checks.problems), or messages as text where no check made them (settings, Pelican).
+        # Problems (newsroom.problems), or messages as text where no check made them (settings, Pelican).
         self.errors: list = []
         self.warnings: list = []
         self.busy = False
         self.source_of = lambda save_as: (None, None)
+        self.page_urls: dict[str, str] = {}  # URL patterns of unit and award pages, from the last build's settings
 
     def succeeded(self, warnings: list | None = None) -> None:
         self.errors = []
@@ -109,23 +114,19 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
 
     def _with_desk(self, page: bytes, path: Path | None) -> bytes:
         """The page with the editors' panel after <body> and the reload script before </body>."""
-        from newsroom.site.desk import panel
-
         source, analysis = None, None
         if path is not None:
             try:
                 source, analysis = self.state.source_of(path.relative_to(Path(self.directory)).as_posix())
             except ValueError:
                 pass
-        shown = panel(self.state.errors, self.state.warnings, source, analysis).encode()
+        shown = panel(self.state.errors, self.state.warnings, source, analysis, self.state.page_urls).encode()
         if shown:
             body = BODY_TAG.search(page)
             page = page[:body.end()] + shown + page[body.end():] if body else shown + page
         return page.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
 
     def _bare_page(self) -> bytes:
-        from newsroom.site.desk import bare_page, panel
-
         return bare_page(panel(self.state.errors, self.state.warnings), None).replace(
             b"</body>", RELOAD_SCRIPT + b"</body>", 1)
 
@@ -194,6 +195,7 @@ class LiveSite:
     def __init__(self, options, state: BuildState):
         self.options, self.state = options, state
         self.run = None  # the warm Pelican run of the last full build
+        self.analyser = None  # the analyses of the last check or build, kept warm between saves
         self.built = None  # the build folder that run wrote: the only one serve writes into
         self.background = Background(self)
         state.source_of = self.source_of
@@ -214,11 +216,12 @@ class LiveSite:
             print("Một lệnh newsroom khác đang dựng trang; đợi nó xong. / Another newsroom command is building; "
                   "waiting for it to finish.", flush=True)
         try:
-            report = build_site(self.options, keep_run=True, wait=True)
+            report = build_site(self.options, keep_run=True, wait=True, analyser=self.analyser)
         except BuildFailed as failure:
-            self._failed(failure.messages)
+            self._failed(failure.reasons)
             return
-        self.run, self.built = report.run, report.run.output
+        self.run, self.built, self.analyser = report.run, report.run.output, report.analyser
+        self.state.page_urls = portal(report.run.settings).addresses.mention_urls
         for problem in report.warnings:
             print(problem, flush=True)
         self.state.succeeded(report.warnings)
@@ -232,16 +235,14 @@ class LiveSite:
 
     def republish(self, articles: list[Path]) -> bool:
         """The saved articles' pages, at once; False when only a full rebuild will do."""
-        from newsroom.checks.site import check_content
-        from newsroom.sitebuild import site_settings
-
         if self.run is None or self.state.errors:
             return False
         started = time.perf_counter()
         try:
-            checked = check_content(self.options.content, site_settings(self.options))
+            checked = check_content(self.options.content, site_settings(self.options), self.analyser)
         except BuildFailed:
             return False
+        self.analyser = checked.analyser
         if checked.errors:
             self._failed(checked.errors)
             return True
@@ -383,10 +384,8 @@ def _regenerate(warm, output: Path, lists_written, pages_written) -> None:
     Under the output's lock, and only while the site is still the build serve made
     (`settings["OUTPUT_PATH"]`): another command's build is never written into.
     """
-    from newsroom.pelicanrun import ChangedOnlyWriter, SiteRun
-
     settings = warm.settings
-    caches = Path(settings["ANALYSIS_CACHE_PATH"]).parent
+    caches = portal(settings).analysis_cache.parent
     with using_caches(caches), output_lock(output, wait=True, shared=True):
         if live_build(output) != Path(settings["OUTPUT_PATH"]):
             sys.exit(SITE_REPLACED)

@@ -15,10 +15,6 @@ from typing import Any
 
 from newsroom.core.registry import KIND_LABELS, KIND_ORDER, UNIT_KIND_LABELS, Award, Registry, Unit
 
-UNIT_URL = "don-vi/{slug}/"
-AWARD_URL = "khen-thuong/{slug}/"
-YEAR_URL = "khen-thuong/nam-{year}/"
-
 
 @dataclass(eq=False)
 class UnitEntry:
@@ -224,14 +220,15 @@ class Catalogue:
     years: dict[int, list[Conferment]]
 
     @classmethod
-    def build(cls, registry: Registry, recognised: Iterable[tuple[Any, Any]]) -> Catalogue:
-        """`recognised` pairs each article with its Recognition (units, awards, honours)."""
-        units = {slug: UnitEntry(unit, UNIT_URL.format(slug=slug)) for slug, unit in registry.units.items()}
+    def build(cls, registry: Registry, recognised: Iterable[tuple[Any, Any]], urls: dict[str, str]) -> Catalogue:
+        """`recognised` pairs each article with its Recognition (units, awards, honours);
+        `urls` holds the URL patterns of a unit's and an award's page ({"unit": …, "award": …}, from the site's addresses)."""
+        units = {slug: UnitEntry(unit, urls["unit"].format(slug=slug)) for slug, unit in registry.units.items()}
         for entry in units.values():
             if entry.unit.parent in units:
                 entry.parent = units[entry.unit.parent]
                 entry.parent.children.append(entry)
-        awards = {slug: AwardEntry(award, AWARD_URL.format(slug=slug)) for slug, award in registry.awards.items()}
+        awards = {slug: AwardEntry(award, urls["award"].format(slug=slug)) for slug, award in registry.awards.items()}
         years: dict[int, list[Conferment]] = defaultdict(list)
         for article, recognition in sorted(recognised, key=lambda pair: pair[0].date, reverse=True):
             article.units = [units[u.slug] for u in recognition.units]

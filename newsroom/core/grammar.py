@@ -331,8 +331,17 @@ def elements(sentence, matches) -> list[Element]:
 
 
 def _name_element(index: int, match) -> Element:
-    tags = frozenset((match.kind,))
-    return _new(Element, (index, match.last, tags, match.kind, match, None, code_of(tags, match.kind)))
+    tags, code = _NAMES.get(match.kind) or _name_code(match.kind)
+    return _new(Element, (index, match.last, tags, match.kind, match, None, code))
+
+
+_NAMES: dict = {}  # "unit" | "award" -> (tags, code), made once
+
+
+def _name_code(kind: str) -> tuple:
+    tags = frozenset((kind,))
+    _NAMES[kind] = (tags, code_of(tags, kind))
+    return _NAMES[kind]
 
 
 def _plain(g: "Grammar", token, caps: bool) -> tuple[frozenset, str]:
@@ -543,7 +552,12 @@ def around(row: list[Element], text: str, offsets: list[int], award: int, patter
     the one that starts first, at most `reach` elements before it. (A generator: the caller stops at
     the first reading it can use.)"""
     for pattern in patterns if patterns is not None else grammar().patterns:
-        if pattern.needs and not all(need in text for need in pattern.needs):
+        missing = False
+        for need in pattern.needs:
+            if need not in text:
+                missing = True
+                break
+        if missing:
             continue
         match = _around(pattern, row, text, offsets, award)
         if match is not None:

@@ -11,130 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-
+from newsroom.core.registry_entries import (  # noqa: F401  (the registry's vocabulary, imported from here by most callers)
+    AWARD_FIELDS, AWARD_KINDS, DEFAULT_PRECEDENCE, KIND_LABELS, KIND_ORDER, RECIPIENT_KINDS, SLUG, UNIT_FIELDS,
+    UNIT_KIND_LABELS, Award, RegistryError, Unit, award_keys, unit_keys,
+)
+from newsroom.core.registry_loader import load_registry
 from newsroom.core.text import normalise
-
-AWARD_KINDS = (
-    "order",
-    "medal",
-    "honour_title",
-    "prize",
-    "emulation_title",
-    "emulation_flag",
-    "certificate_of_merit",
-    "certificate_of_commendation",
-    "commemorative_medal",
-)
-# Plural Vietnamese headings, e.g. for the awards index page.
-KIND_LABELS = {
-    "order": "Huân chương",
-    "medal": "Huy chương",
-    "honour_title": "Danh hiệu vinh dự Nhà nước",
-    "prize": "Giải thưởng",
-    "emulation_title": "Danh hiệu thi đua",
-    "emulation_flag": "Cờ thi đua",
-    "certificate_of_merit": "Bằng khen",
-    "certificate_of_commendation": "Giấy khen",
-    "commemorative_medal": "Kỷ niệm chương",
-}
-# Display order: the law's forms of commendation from the highest down,
-# emulation flags and titles beside the certificates they rank with.
-KIND_ORDER = (
-    "order",
-    "medal",
-    "honour_title",
-    "prize",
-    "emulation_flag",
-    "emulation_title",
-    "certificate_of_merit",
-    "certificate_of_commendation",
-    "commemorative_medal",
-)
-UNIT_KIND_LABELS = {
-    "party_committee": "Cấp ủy",
-    "party_body": "Cơ quan thường trực cấp ủy",
-    "party_board": "Ban, cơ quan tham mưu của Tỉnh ủy",
-    "party_organisation": "Đảng bộ trực thuộc",
-    "people_council": "Hội đồng nhân dân",
-    "people_committee": "Ủy ban nhân dân",
-    "assembly_delegation": "Đoàn đại biểu Quốc hội",
-    "council_board": "Ban của Hội đồng nhân dân",
-    "office": "Văn phòng",
-    "department": "Sở, ngành",
-    "council": "Hội đồng",
-    "division": "Phòng",
-    "centre": "Trung tâm",
-    "agency": "Cơ quan, đơn vị",
-    "front": "Mặt trận, đoàn thể",
-}
-RECIPIENT_KINDS = ("individual", "collective", "household")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-UNIT_FIELDS = {"slug", "name", "kind", "parent", "aliases", "former_names", "description",
-               "address", "phone", "email", "functions"}  # the last four: optional contacts shown on the unit's page
-AWARD_FIELDS = {"slug", "name", "kind", "grade", "authority", "recipients", "precedence", "aliases", "description"}
-DEFAULT_PRECEDENCE = 1000
-
-
-def problem(vietnamese: str, english: str) -> str:
-    return f"lỗi: {vietnamese} / error: {english}"
-
-
-class RegistryError(Exception):
-    """Invalid registry; `.problems` lists every (path, line, message) found."""
-
-    def __init__(self, path, line: int, message: str, problems: list[tuple[Path, int, str]] | None = None):
-        self.path, self.line, self.message = Path(path), line, message
-        self.problems = problems or [(self.path, line, message)]
-        super().__init__("\n".join(f"{p}:{n}: {m}" for p, n, m in self.problems))
-
-
-@dataclass(frozen=True)
-class Unit:
-    slug: str
-    name: str
-    kind: str | None = None
-    parent: str | None = None
-    aliases: tuple[str, ...] = ()
-    former_names: tuple[str, ...] = ()
-    former_slugs: tuple[str, ...] = ()
-    description: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-    functions: str = ""
-    registered: bool = True  # False: named in an article by its shape only; no page, no slug of its own
-
-
-@dataclass(frozen=True)
-class Award:
-    slug: str
-    name: str
-    kind: str
-    grade: str | None = None
-    authority: str | None = None
-    recipients: tuple[str, ...] = ()
-    precedence: int = DEFAULT_PRECEDENCE
-    aliases: tuple[str, ...] = ()
-    description: str = ""
-    registered: bool = True
-
-
-def award_keys(award: Award) -> set[str]:
-    """Normalised names an award is known by; "Bằng khen của X" also as "Bằng khen X"."""
-    keys = set()
-    for name in (award.name, *award.aliases):
-        key = normalise(name)
-        keys.add(key)
-        if " của " in key:
-            keys.add(key.replace(" của ", " ", 1))
-    return keys
-
-
-def unit_keys(unit: Unit) -> set[str]:
-    return {normalise(name) for name in (unit.name, *unit.aliases, *unit.former_names)}
 
 
 class Registry:
@@ -160,8 +44,6 @@ class Registry:
 
     @classmethod
     def load(cls, directory: Path) -> Registry:
-        from newsroom.core.registry_loader import load_registry
-
         units, awards = load_registry(Path(directory))
         return cls(units, awards)
 

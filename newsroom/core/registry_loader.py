@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from newsroom.core.registry import (
+from newsroom.core.registry_entries import (
     AWARD_FIELDS,
     AWARD_KINDS,
     DEFAULT_PRECEDENCE,
@@ -19,14 +19,14 @@ from newsroom.core.registry import (
     RegistryError,
     Unit,
     award_keys,
-    problem,
     unit_keys,
 )
+from newsroom.problems import Problem, error
 
 # libyaml when the machine has it (the same events and line marks, several times faster), else pure Python.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Problems = list[tuple[Path, int, str]]
+Problems = list[Problem]
 Fields = dict[str, tuple[int, object]]  # key -> (line, value)
 
 
@@ -38,9 +38,8 @@ def load_registry(directory: Path) -> tuple[list[Unit], list[Award]]:
     units = _validate_units(units_path, unit_entries, problems)
     awards = _validate_awards(awards_path, award_entries, problems)
     if problems:
-        problems.sort(key=lambda item: (str(item[0]), item[1]))
-        path, line, message = problems[0]
-        raise RegistryError(path, line, message, problems)
+        problems.sort(key=lambda item: (str(item.path), item.line))
+        raise RegistryError(problems)
     return units, awards
 
 
@@ -49,10 +48,10 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.append((path, 1, problem("không tìm thấy tệp", "file not found")))
+        problems.append(error(path, 1, "không tìm thấy tệp", "file not found"))
         return []
-    except (UnicodeDecodeError, OSError) as error:
-        problems.append((path, 1, problem(f"không đọc được tệp ({error})", f"cannot read file ({error})")))
+    except (UnicodeDecodeError, OSError) as failure:
+        problems.append(error(path, 1, f"không đọc được tệp ({failure})", f"cannot read file ({failure})"))
         return []
     refused = _refused_constructs(path, text)
     if refused:
@@ -60,40 +59,40 @@ def _read_list(path: Path, problems: Problems) -> list[tuple[int, Fields]]:
         return []
     try:
         root = yaml.compose(text, Loader=SAFE_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or ""
-        problems.append((path, mark.line + 1 if mark else 1, problem(f"YAML sai cú pháp: {what}", f"invalid YAML: {what}")))
+    except yaml.MarkedYAMLError as failure:
+        mark = failure.problem_mark or failure.context_mark
+        what = failure.problem or ""
+        problems.append(error(path, mark.line + 1 if mark else 1, f"YAML sai cú pháp: {what}", f"invalid YAML: {what}"))
         return []
-    except yaml.YAMLError as error:  # defensive: _refused_constructs reads what the reader refuses
-        problems.append((path, 1, problem(f"YAML sai cú pháp: {error}", f"invalid YAML: {error}")))
+    except yaml.YAMLError as failure:  # defensive: _refused_constructs reads what the reader refuses
+        problems.append(error(path, 1, f"YAML sai cú pháp: {failure}", f"invalid YAML: {failure}"))
         return []
     if root is None or (isinstance(root, yaml.SequenceNode) and not root.value):
         # An empty file would silently remove every unit or award page.
         line = 1 if root is None else root.start_mark.line + 1
-        problems.append((path, line, problem(
-            "tệp không có mục nào; mỗi mục bắt đầu bằng \"- \"", 'the file has no entries; each entry starts with "- "')))
+        problems.append(error(path, line,
+            "tệp không có mục nào; mỗi mục bắt đầu bằng \"- \"", 'the file has no entries; each entry starts with "- "'))
         return []
     if not isinstance(root, yaml.SequenceNode):
-        problems.append((path, root.start_mark.line + 1, problem(
-            'tệp phải là một danh sách, mỗi mục bắt đầu bằng "- "', 'the file must be a list, each entry starting with "- "')))
+        problems.append(error(path, root.start_mark.line + 1,
+            'tệp phải là một danh sách, mỗi mục bắt đầu bằng "- "', 'the file must be a list, each entry starting with "- "'))
         return []
     constructor = SAFE_LOADER("")
     entries = []
     for node in root.value:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
-            problems.append((path, line, problem("mỗi mục phải là các cặp khóa: giá trị", "each entry must be a key: value mapping")))
+            problems.append(error(path, line, "mỗi mục phải là các cặp khóa: giá trị", "each entry must be a key: value mapping"))
             continue
         fields: Fields = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append((path, key_line, problem("khóa phải là một từ, ví dụ name:", "a key must be a word, e.g. name:")))
+                problems.append(error(path, key_line, "khóa phải là một từ, ví dụ name:", "a key must be a word, e.g. name:"))
                 continue
             key = key_node.value
             if key in fields:
-                problems.append((path, key_line, problem(f'khóa trùng "{key}"', f'duplicate key "{key}"')))
+                problems.append(error(path, key_line, f'khóa trùng "{key}"', f'duplicate key "{key}"'))
                 continue
             fields[key] = (key_line, constructor.construct_object(value_node, deep=True))
         entries.append((line, fields))
@@ -117,8 +116,8 @@ def _refused_constructs(path: Path, text: str) -> Problems:
         bad = next((c for c in line if _is_control(c)), None)
         if bad is not None:
             code = f"U+{ord(bad):04X}"
-            found.append((path, line_number, problem(
-                f"ký tự điều khiển {code} không được phép; hãy xóa nó", f"control character {code} is not allowed; delete it")))
+            found.append(error(path, line_number,
+                f"ký tự điều khiển {code} không được phép; hãy xóa nó", f"control character {code} is not allowed; delete it"))
     if found:
         return found
     depth = 0
@@ -126,24 +125,24 @@ def _refused_constructs(path: Path, text: str) -> Problems:
         for event in yaml.parse(text, Loader=SAFE_LOADER):
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
-                found.append((path, line, problem(
+                found.append(error(path, line,
                     f"không dùng bí danh YAML (*{event.anchor}); hãy viết đầy đủ giá trị",
-                    f"YAML aliases (*{event.anchor}) are not allowed; write the value out")))
+                    f"YAML aliases (*{event.anchor}) are not allowed; write the value out"))
             elif isinstance(event, yaml.NodeEvent):
                 if event.anchor is not None:
-                    found.append((path, line, problem(
-                        f"không dùng neo YAML (&{event.anchor})", f"YAML anchors (&{event.anchor}) are not allowed")))
+                    found.append(error(path, line,
+                        f"không dùng neo YAML (&{event.anchor})", f"YAML anchors (&{event.anchor}) are not allowed"))
                 if getattr(event, "tag", None) is not None:
-                    found.append((path, line, problem(
+                    found.append(error(path, line,
                         f'không dùng thẻ YAML ({event.tag}); giá trị là chữ thì đặt trong ngoặc kép',
-                        f'YAML tags ({event.tag}) are not allowed; put text in double quotes')))
+                        f'YAML tags ({event.tag}) are not allowed; put text in double quotes'))
                 if isinstance(event, yaml.ScalarEvent) and any(_is_control(c) for c in event.value if c not in "\n"):
-                    found.append((path, line, problem("ký tự điều khiển không được phép", "control characters are not allowed")))
+                    found.append(error(path, line, "ký tự điều khiển không được phép", "control characters are not allowed"))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    found.append((path, line, problem(
-                        f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)", f"nested too deeply (more than {MAX_DEPTH} levels)")))
+                    found.append(error(path, line,
+                        f"lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)", f"nested too deeply (more than {MAX_DEPTH} levels)"))
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -151,8 +150,8 @@ def _refused_constructs(path: Path, text: str) -> Problems:
                 break
     except yaml.MarkedYAMLError:
         return found  # syntax errors are reported by compose, with their own message
-    except yaml.YAMLError as error:
-        return found + [(path, 1, problem(f"YAML sai cú pháp: {error}", f"invalid YAML: {error}"))]
+    except yaml.YAMLError as failure:
+        return found + [error(path, 1, f"YAML sai cú pháp: {failure}", f"invalid YAML: {failure}")]
     return found
 
 
@@ -171,7 +170,7 @@ class _Entry:
                 self.report(key_line, f'khóa không hợp lệ "{key}" (dùng: {known})', f'unknown key "{key}" (use: {known})')
 
     def report(self, line: int, vietnamese: str, english: str) -> None:
-        self.problems.append((self.path, line, problem(vietnamese, english)))
+        self.problems.append(error(self.path, line, vietnamese, english))
 
     def line_of(self, key: str) -> int:
         return self.fields[key][0] if key in self.fields else self.line
@@ -273,8 +272,8 @@ def _validate_units(path: Path, entries: list[tuple[int, Fields]], problems: Pro
         if unit.parent and unit.parent not in by_slug:
             close = difflib.get_close_matches(unit.parent, list(by_slug), n=1)
             hint_vi, hint_en = (f' (có phải "{close[0]}"?)', f' (did you mean "{close[0]}"?)') if close else ("", "")
-            problems.append((path, parent_lines[unit.slug], problem(
-                f'đơn vị cha không tồn tại "{unit.parent}"{hint_vi}', f'unknown parent "{unit.parent}"{hint_en}')))
+            problems.append(error(path, parent_lines[unit.slug],
+                f'đơn vị cha không tồn tại "{unit.parent}"{hint_vi}', f'unknown parent "{unit.parent}"{hint_en}'))
     _check_cycles(path, by_slug, lines, problems)
     # The same name twice under one parent is a real duplicate; "Phòng Tổng
     # hợp" under two offices is not (context picks the office).
@@ -283,9 +282,9 @@ def _validate_units(path: Path, entries: list[tuple[int, Fields]], problems: Pro
         for key in unit_keys(unit):
             other = owners.setdefault((key, unit.parent), unit)
             if other is not unit:
-                problems.append((path, lines[unit.slug], problem(
+                problems.append(error(path, lines[unit.slug],
                     f'tên hoặc bí danh trùng "{key}" (đã dùng cho "{other.slug}")',
-                    f'duplicate name or alias "{key}" (already used by "{other.slug}")')))
+                    f'duplicate name or alias "{key}" (already used by "{other.slug}")'))
     return units
 
 
@@ -302,7 +301,7 @@ def _check_cycles(path: Path, by_slug: dict[str, Unit], lines: dict[str, int], p
             if not reported.intersection(cycle):
                 reported.update(cycle)
                 loop = " -> ".join([*cycle, slug])
-                problems.append((path, lines[slug], problem(f"vòng lặp đơn vị cha: {loop}", f"parent cycle: {loop}")))
+                problems.append(error(path, lines[slug], f"vòng lặp đơn vị cha: {loop}", f"parent cycle: {loop}"))
 
 
 def _validate_awards(path: Path, entries: list[tuple[int, Fields]], problems: Problems) -> list[Award]:

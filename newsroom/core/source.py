@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsroom.problems import error
+
 # Python-Markdown's meta extension: the same patterns decide where metadata ends.
 META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 META_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
@@ -19,11 +21,12 @@ RAW_DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>
 
 
 class SourceError(ValueError):
-    """A source file that cannot be read as text."""
+    """A source file that cannot be read as text; `problem` says where and why."""
 
-    def __init__(self, path: Path, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+    def __init__(self, path: Path, line: int, vietnamese: str, english: str):
+        self.problem = error(path, line, vietnamese, english)
+        self.path, self.line = self.problem.path, line
+        super().__init__(str(self.problem))
 
 
 @dataclass
@@ -55,12 +58,12 @@ def read_text(path: Path) -> str:
 def decode_text(path: Path, data: bytes) -> str:
     """`read_text` for bytes already read."""
     if b"\x00" in data:
-        raise SourceError(path, 1, "tệp nhị phân, không phải văn bản / binary file, not text")
+        raise SourceError(path, 1, "tệp nhị phân, không phải văn bản", "binary file, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise SourceError(path, line, "không phải văn bản UTF-8 / not UTF-8 text") from None
+        raise SourceError(path, line, "không phải văn bản UTF-8", "not UTF-8 text") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -127,7 +130,7 @@ def parse_raw(path: Path, text: str | None = None) -> RawArticle:
         if line.strip()
     ]
     if not blocks:
-        raise SourceError(path, 1, "tệp rỗng / empty file")
+        raise SourceError(path, 1, "tệp rỗng", "empty file")
     first = blocks.pop(0)
     match = RAW_DATE_LINE.match(first.text)
     title, date = (match["title"], match["date"]) if match else (first.text, "")

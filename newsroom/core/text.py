@@ -92,10 +92,6 @@ class Token(NamedTuple):
     is_capitalised: bool = False  # written with a capital first letter
 
 
-def _is_dash(char: str) -> bool:
-    return unicodedata.category(char) == "Pd" or char in "\u2212\u2043"
-
-
 def place_tone(word: str) -> str:
     """Put the tone mark of one lower-case NFC syllable where "hòa/thủy" puts it.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Written by the build for the publisher (which URL came from which article); never published.
+from newsroom.addresses import BUNDLE, ROBOTS, SITEMAP
 from newsroom.site.production import BUILD_NOTES
 
 # Kept at each destination: which files newsroom put there, so it never touches another's.
@@ -125,12 +126,12 @@ def scan_folder(root: Path) -> dict[str, str]:
 
 def kind_of(path: str) -> int:
     name = path.rsplit("/", 1)[-1]
-    if path.startswith("feeds/") or name in ("sitemap.xml", "robots.txt") or path.endswith(".xml"):
+    if name in (SITEMAP, ROBOTS) or path.endswith(".xml"):  # feeds, sitemap, robots
         return INDEX
-    if path.startswith("pagefind/"):
+    if path.startswith(f"{BUNDLE}/"):
         if name == "pagefind-entry.json" or name.endswith(".pf_meta"):
             return INDEX
-        if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")) or path.startswith("pagefind/texts/"):
+        if name.endswith((".pf_fragment", ".pf_index", ".pf_filter")) or path.startswith(f"{BUNDLE}/texts/"):
             return SEARCH_CHUNK  # named by their content
         return ASSET
     if name.endswith(".html"):

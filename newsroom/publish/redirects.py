@@ -48,11 +48,13 @@ def _nearest_ancestor(url: str, current: set[str]) -> str:
     return ""
 
 
-def pages_for(dropped: dict[str, str | None], site_url: str, site_name: str, stylesheet: str | None) -> dict[str, SiteFile]:
+def pages_for(dropped: dict[str, str | None], site_url: str, site_name: str, stylesheet: str | None,
+              archives_url: str) -> dict[str, SiteFile]:
+    """`archives_url`: where "all news" is (newsroom.addresses), linked from each removal notice."""
     pages = {}
     for url, target in dropped.items():
         path = url + INDEX
-        html = _removed(site_url, site_name, stylesheet) if target is None else _redirect(site_url, target, site_name)
+        html = _removed(site_url, site_name, stylesheet, archives_url) if target is None else _redirect(site_url, target, site_name)
         pages[path] = file_from_bytes(path, html.encode("utf-8"))
     return pages
 
@@ -68,7 +70,7 @@ def _redirect(site_url: str, target: str, site_name: str) -> str:
     )
 
 
-def _removed(site_url: str, site_name: str, stylesheet: str | None) -> str:
+def _removed(site_url: str, site_name: str, stylesheet: str | None, archives_url: str) -> str:
     link = f'<link rel="stylesheet" href="{escape(site_url)}/{escape(stylesheet)}">\n' if stylesheet else ""
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
@@ -78,5 +80,5 @@ def _removed(site_url: str, site_name: str, stylesheet: str | None) -> str:
         '<h1 class="removed-notice">Bài viết đã gỡ</h1>\n'
         "<p>Bài viết từng đăng tại địa chỉ này đã được gỡ khỏi cổng thông tin.</p>\n"
         f'<p><a href="{escape(site_url)}/">Về trang chủ {escape(site_name)}</a> · '
-        f'<a href="{escape(site_url)}/tin-tuc/">Tất cả tin</a></p>\n</main>\n</body>\n</html>\n'
+        f'<a href="{escape(site_url)}/{escape(archives_url)}">Tất cả tin</a></p>\n</main>\n</body>\n</html>\n'
     )

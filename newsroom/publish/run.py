@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+from newsroom.settings import portal
+
 from .base import Destination, PublishError, manifest_file, record_of
 from .files import BUILD_NOTES, scan_site
 from .log import PublishLog, redact
@@ -38,7 +40,8 @@ def plan_for(destination: Destination, site: Path, log: PublishLog, settings: di
     remembered = log.remembered(destination.label)
     dropped = dropped_urls(remembered, owned, files, sources)
     stylesheet = STYLESHEET if STYLESHEET in files else None
-    files.update(pages_for(dropped, settings["SITEURL"], settings["SITENAME"], stylesheet))
+    files.update(pages_for(dropped, settings["SITEURL"], settings["SITENAME"], stylesheet,
+                           portal(settings).addresses.direct["archives"].url))
     conflicts = in_the_way(files, foreign)
     added, changed, extra = destination.differences(files, listing)
     edited = {path for path in changed if path in records and destination.edited_since(records[path], listing.get(path))}
@@ -67,7 +70,7 @@ def publish(site: Path, destinations: list[Destination], log: PublishLog, settin
             if plan.conflicts:
                 warn(plan.refusal())
                 _log_quietly(log, warn, destination=destination.label, status="refused", error="files not ours in the way",
-                             conflicts=plan.conflicts)
+                             conflicts=plan.conflicts[:1000])
                 return 1
             if plan.destructive > max_deletes and not confirmed:
                 warn(_too_many(plan, max_deletes))

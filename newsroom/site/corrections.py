@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from newsroom.core.registry import award_keys
+from newsroom.problems import error
 from newsroom.core.text import normalise
 
 WITHDRAWN = "withdrawn"
@@ -85,8 +86,6 @@ def _names(conferment, revocation: Revocation) -> bool:
 
 def check_corrections(source) -> list:
     """What `newsroom check` says of an article's corrections, withdrawal and revocations (its MarkdownSource)."""
-    from newsroom.checks.problems import error
-
     problems = []
     status, reason = source.metadata.get("status"), source.get("reason").strip()
     if status is not None and status.value.lower() == WITHDRAWN and not reason:
@@ -101,8 +100,6 @@ def check_corrections(source) -> list:
 
 def check_revocations(source, honours) -> list:
     """`Revoked:` entries that name none of the honours recognised in the article."""
-    from newsroom.checks.problems import error
-
     field = source.metadata.get("revoked")
     if field is None:
         return []

@@ -17,10 +17,9 @@ import re
 from html import escape
 from pathlib import Path
 
-from newsroom.core.catalogue import AWARD_URL, UNIT_URL
 from newsroom.core.honour_edits import STATUS_LABELS, is_uncertain
 
-# "path:line: error: Vietnamese / English" (newsroom.checks.problems.Problem), and the settings' and registry's
+# "path:line: error: Vietnamese / English" (newsroom.problems.Problem), and the settings' and registry's
 # "path:line: lỗi: Vietnamese / error: English".
 MESSAGE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+): (?:(?P<severity>error|warning|lỗi|cảnh báo): )?(?P<vi>.*?)"
@@ -50,15 +49,17 @@ STYLE = """
 """
 
 
-def panel(errors: list, warnings: list, source: Path | None = None, analysis=None) -> str:
+def panel(errors: list, warnings: list, source: Path | None = None, analysis=None,
+          page_urls: dict[str, str] | None = None) -> str:
     """The panel's HTML ("" when there is nothing to say): messages first, those of `source` (the open page's
-    file) in full, the others' after; then, for an article, what it adds to the portal."""
+    file) in full, the others' after; then, for an article, what it adds to the portal (`page_urls`: the URL
+    patterns of a unit's and an award's page, newsroom.addresses)."""
     mine, others = _split([*errors, *warnings], source)
     parts = []
     if mine or others:
         parts.append(_messages(bool(errors), mine, others, source is not None))
     if analysis is not None and analysis.recognition is not None:
-        parts.append(_contribution(analysis.recognition))
+        parts.append(_contribution(analysis.recognition, page_urls or {}))
     if not parts:
         return ""
     kind = " has-errors" if errors else ""
@@ -155,10 +156,9 @@ def _item(item: dict, kind: str, label: str) -> str:
             f'<span class="desk-kind">{label}:</span> {escape(item["vi"])}{english}</li>')
 
 
-def _contribution(recognition) -> str:
-    units = "".join(f'<li><a href="/{UNIT_URL.format(slug=u.slug)}">{escape(u.name)}</a></li>' for u in recognition.units)
-    awards = "".join(f'<li><a href="/{AWARD_URL.format(slug=a.slug)}">{escape(a.name)}</a></li>'
-                     for a in recognition.awards if getattr(a, "registered", True))
+def _contribution(recognition, page_urls: dict[str, str]) -> str:
+    units = "".join(_page_link(page_urls.get("unit"), u) for u in recognition.units)
+    awards = "".join(_page_link(page_urls.get("award"), a) for a in recognition.awards if getattr(a, "registered", True))
     read = recognition.read_honours
     honours = "".join(_honour(h, edited=read is not None and h not in read) for h in recognition.honours)
     removed = "".join(_honour(h, removed=True) for h in (read or []) if h not in recognition.honours
@@ -176,6 +176,12 @@ def _contribution(recognition) -> str:
                 else '<h3>Lượt khen thưởng</h3><p class="desk-note">Không có.</p>')
     html.append("</details>")
     return "".join(html)
+
+
+def _page_link(pattern: str | None, entry) -> str:
+    if pattern is None:
+        return f"<li>{escape(entry.name)}</li>"
+    return f'<li><a href="/{escape(pattern.format(slug=entry.slug))}">{escape(entry.name)}</a></li>'
 
 
 def _same(first, second) -> bool:

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
-
-
-def figures_from_images(html: str) -> str:
-    root = parse_fragment(html)
-    return serialise(root) if make_figures(root) else html
+from newsroom.site.htmltree import new_element, replace
 
 
 def make_figures(root: HtmlElement) -> bool:

@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit
 from lxml.html import HtmlElement
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from newsroom.checks.figures import IMAGE, LINK_PREFIX, _resolve, body_lines
-from newsroom.checks.problems import Problem, error, warning
+from newsroom.content.links import IMAGE, LINK_PREFIX, body_lines, photo_file
+from newsroom.problems import Problem, error, warning
 from newsroom.core.source import MarkdownSource
 from newsroom.site.htmltree import new_element, parse_fragment, replace, serialise
 from newsroom.site.static_files import PHOTO_FORMATS, PhotoRefused, inspect_bytes, photo_on_disk
@@ -101,8 +101,7 @@ class PhotoCache:
             (making / MANIFEST).write_text(
                 "".join(f"{d.width} {d.height} {d.extension} {d.name}\n" for d in derivatives), encoding="utf-8")
             making.chmod(0o755)
-            _retire(folder)  # damaged or incomplete (a manifest naming what is not there): made again
-            os.rename(making, folder)
+            _put_in_place(making, folder)
         except (UnidentifiedImageError, Image.DecompressionBombError, ValueError, SyntaxError, EOFError):
             shutil.rmtree(making, ignore_errors=True)
             return None
@@ -124,9 +123,6 @@ class PhotoCache:
             if child.is_dir() and not child.is_symlink():
                 _retire(child)
 
-    def copy_into(self, output: Path, photo: SizedPhoto) -> None:
-        copy_derivatives(output, photo)
-
 
 # A derivative's name as the cache writes it: nothing else is ever read from a manifest.
 DERIVATIVE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,80}-[0-9]{1,5}\.(?:webp|jpg)")
@@ -145,6 +141,20 @@ def _recent(path: Path) -> bool:
         return time.time() - path.stat().st_mtime < 3600
     except OSError:
         return False
+
+
+def _put_in_place(made: Path, folder: Path) -> None:
+    """Rename `made` to `folder`. A whole folder another process put there meanwhile is kept (the pages it made
+    name it); one that is damaged or incomplete (a manifest naming what is not there) is replaced."""
+    try:
+        os.rename(made, folder)
+        return
+    except OSError:
+        if _read_manifest(folder / MANIFEST) is not None:
+            shutil.rmtree(made, ignore_errors=True)
+            return
+    _retire(folder)
+    os.rename(made, folder)
 
 
 def _retire(folder: Path) -> None:
@@ -246,7 +256,7 @@ def local_photo(src: str, content: Path, article: Path | None) -> Path | None:
     if parts.scheme or parts.netloc:
         return None
     link_path = unquote(parts.path)
-    target = _resolve(link_path, src, article or Path(content) / "x", Path(content))
+    target = photo_file(link_path, src, article or Path(content) / "x", Path(content))
     if target is None or not target.is_file() or target.suffix.lower() not in RESIZABLE:
         return None
     return target

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from newsroom.checks.problems import Problem, error, warning
+from newsroom.problems import Problem, error, warning
 
 FILE_NAME = "portal.yml"
 REQUIRED = ("agency", "address", "phone", "email", "responsible")

@@ -9,9 +9,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from newsroom.addresses import ROBOTS, SITEMAP, Addresses
+
 BUILD_NOTES = ".newsroom-sources.json"  # read by newsroom.publish; never published
 NOINDEX = b'name="robots" content="noindex"'
-ALL_FEED = "feeds/all.atom.xml"
 
 
 def is_absolute(site_url: str) -> bool:
@@ -40,7 +41,7 @@ def last_changes(contents) -> dict[str, str]:
     return changes
 
 
-def feed_identity(feed: dict, site_url: str) -> None:
+def feed_identity(feed: dict, site_url: str, addresses: Addresses) -> None:
     """Each feed's own <id> (its address) and alternate link (the page it follows), instead of the site's."""
     feed_url = feed.get("feed_url") or ""
     feed["id"] = feed_url
@@ -48,10 +49,7 @@ def feed_identity(feed: dict, site_url: str) -> None:
     base = urlsplit(site_url or "").path.strip("/")
     if base and path.startswith(base + "/"):
         path = path[len(base) + 1:]
-    if path.startswith("feeds/") and path.endswith(".atom.xml") and path != ALL_FEED:
-        page = path[len("feeds/"):-len(".atom.xml")] + "/"
-    else:
-        page = ""
+    page = addresses.feed_page(path) or ""
     feed["link"] = f"{(site_url or '').rstrip('/')}/{page}"
 
 
@@ -77,12 +75,12 @@ def sitemap(site_url: str, urls: list[str], changes: dict[str, str] | None = Non
 
 
 def robots(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/{SITEMAP}\n"
 
 
 def write_production_files(site: Path, site_url: str, sources: dict[str, str], changes: dict[str, str] | None = None) -> None:
     (site / BUILD_NOTES).write_text(json.dumps(sources, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
     if not is_absolute(site_url):
         return  # a development build has no address to give search engines
-    (site / "sitemap.xml").write_text(sitemap(site_url, page_urls(site), changes), encoding="utf-8")
-    (site / "robots.txt").write_text(robots(site_url), encoding="utf-8")
+    (site / SITEMAP).write_text(sitemap(site_url, page_urls(site), changes), encoding="utf-8")
+    (site / ROBOTS).write_text(robots(site_url), encoding="utf-8")

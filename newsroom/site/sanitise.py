@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from newsroom.checks.problems import Problem, error, warning
+from newsroom.problems import Problem, error, warning
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ALLOWED_TAGS = HEADINGS | {

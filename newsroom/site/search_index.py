@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from newsroom.addresses import BUNDLE
 from newsroom.codeversion import code_version
 from newsroom.site.search_folding import fold, folding_table
 
-BUNDLE = "pagefind"
 FOLDING_FILE = "folding.json"  # written inside the bundle folder, next to pagefind.js
 LANGUAGE = "vi"
 KINDS = {"article": "Bài viết", "unit": "Đơn vị", "award": "Khen thưởng", "page": "Trang"}

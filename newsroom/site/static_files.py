@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from newsroom.checks.problems import Problem, error
+from newsroom.problems import Problem, error
 
 # 50 megapixels: an 8K photo (7680×4320 = 33 MP) and a 45 MP camera's fit; decoding one costs ~150 MB.
 MAX_PIXELS = 50_000_000
@@ -80,7 +80,7 @@ def inspect_photo(file, suffix: str) -> PhotoFacts:
             with Image.open(file) as image:  # reads the header only
                 Image.MAX_IMAGE_PIXELS = limit
                 found, (width, height) = image.format, image.size
-                turned = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+                turned = _orientation(image) in (5, 6, 7, 8)
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, SyntaxError,
             ValueError, EOFError):
         raise PhotoRefused("không đọc được như một ảnh (JPEG, PNG, WebP)",
@@ -98,6 +98,15 @@ def inspect_photo(file, suffix: str) -> PhotoFacts:
         raise PhotoRefused("tệp ảnh bị cắt cụt (thiếu phần cuối); hãy chép lại ảnh gốc",
                            "the photo file is truncated (its end is missing); copy the original again")
     return PhotoFacts(height, width) if turned else PhotoFacts(width, height)
+
+
+def _orientation(image: Image.Image) -> int:
+    if image.format == "PNG":  # Pillow's PNG getexif() decodes every pixel to look for EXIF after them: the header's only
+        exif = Image.Exif()
+        if image.info.get("exif"):
+            exif.load(image.info["exif"])
+        return exif.get(0x0112, 1)
+    return image.getexif().get(0x0112, 1)
 
 
 def _whole(file, kind: str) -> bool:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from pelican import signals
-
 
 def plain_titles(context, feed) -> None:
     titles = {}
@@ -26,7 +24,3 @@ def plain_titles(context, feed) -> None:
         path = path[len(base):] if base and path.startswith(base + "/") else path
         if path in titles:
             item["title"] = titles[path]
-
-
-def connect() -> None:
-    signals.feed_generated.connect(plain_titles)

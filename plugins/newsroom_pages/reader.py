@@ -7,8 +7,9 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.readers import BaseReader
 
-from newsroom.checks.dates import localised, parse_article_date
-from newsroom.checks.site import analyser_for
+from newsroom.content.dates import localised, parse_article_date
+from newsroom.checks.site import ANALYSER, current_analyser
+from newsroom.settings import portal
 from newsroom.site.summary import first_words
 
 DATE_KEYS = ("date", "modified")
@@ -17,13 +18,10 @@ DATE_KEYS = ("date", "modified")
 class AnalysedMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md"]
-    _analyser = None
 
     def read(self, source_path):
         path = Path(source_path)
-        if self._analyser is None:  # one per run: `serve` starts a new run when the registry or settings change
-            self._analyser = analyser_for(Path(self.settings["PATH"]), self.settings)
-        analyser = self._analyser
+        analyser = run_analyser(self.settings)
         analyses, unreadable = analyser.analyse_files([path])
         if unreadable:
             raise ValueError(str(unreadable[0].problem))
@@ -31,7 +29,7 @@ class AnalysedMarkdownReader(BaseReader):
         metadata = {}
         for key, field in analysis.source.metadata.items():
             if key in DATE_KEYS:
-                metadata[key] = localised(parse_article_date(field.value))
+                metadata[key] = localised(parse_article_date(field.value), portal(self.settings).timezone)
             else:
                 metadata[key] = self.process_metadata(key, field.value)
         metadata["analysis"] = analysis
@@ -43,6 +41,12 @@ class AnalysedMarkdownReader(BaseReader):
         # One section of news: Pelican's draft and feed code expect every article to have a category.
         metadata.setdefault("category", self.process_metadata("category", "Tin tức"))
         return analysis.html_for(self.settings.get("SITEURL", "")), metadata
+
+
+def run_analyser(settings: dict):
+    """The run's analyser: the one its build checked with, kept in the run's settings (a new one for a bare Pelican run)."""
+    analyser = settings[ANALYSER] = current_analyser(settings, settings.get(ANALYSER))
+    return analyser
 
 
 def use_analysed_reader(readers) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from newsroom.core.catalogue import Catalogue
+from newsroom.settings import portal
 
-from newsroom.checks.site import analyser_for
-from newsroom.core.catalogue import YEAR_URL, Catalogue
+from .reader import run_analyser
 
 
 def build_catalogue(generator) -> None:
-    analyser = analyser_for(Path(generator.settings["PATH"]), generator.settings)
+    analyser = run_analyser(generator.settings)
     recognised = [(article, article.analysis.recognition) for article in generator.articles]
-    generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised)
+    urls = portal(generator.settings).addresses.mention_urls
+    generator.context["catalogue"] = Catalogue.build(analyser.registry, recognised, urls)
     generator.context["archive_years"] = sorted({article.date.year for article in generator.articles}, reverse=True)
-    generator.context["year_url"] = YEAR_URL  # the home page links the latest year's honours roll
+    generator.context["year_url"] = portal(generator.settings).addresses.pattern("HONOURS_YEAR_URL")  # the home page links the latest year's honours roll

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from newsroom.settings import portal
 from newsroom.site.dates import vi_date
 from newsroom.site.search_index import (
     SEARCH_LATER, article_record, award_record, page_record, unit_record, write_search_index,
@@ -44,7 +45,6 @@ def index_pages(generators) -> None:
     write()
 
 
-def _cache_dir(settings) -> Path | None:
-    """Beside the analyses kept between builds, where the build keeps them; none without such a folder."""
-    analyses = settings.get("ANALYSIS_CACHE_PATH")
-    return Path(analyses).parent / "search" if analyses else None
+def _cache_dir(settings) -> Path:
+    """Beside the analyses kept between builds."""
+    return portal(settings).analysis_cache.parent / "search"

@@ -67,13 +67,6 @@ def parse_article_date(value: str) -> datetime.datetime:
     )
 
 
-# The portal's clock: pelicanconf.py TIMEZONE. A date without an offset is local time.
-PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def localised(moment: datetime.datetime) -> datetime.datetime:
-    return moment.replace(tzinfo=PORTAL_TIMEZONE) if moment.tzinfo is None else moment
-
-
-def now() -> datetime.datetime:
-    return datetime.datetime.now(PORTAL_TIMEZONE)
+def localised(moment: datetime.datetime, timezone: ZoneInfo) -> datetime.datetime:
+    """A date without an offset is the portal's local time (pelicanconf.py TIMEZONE)."""
+    return moment.replace(tzinfo=timezone) if moment.tzinfo is None else moment

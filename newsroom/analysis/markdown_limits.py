@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsroom.checks.problems import Problem, error
+from newsroom.problems import Problem, error
 
 MAX_NESTING = 20  # lists and quotes inside each other; articles use 2 or 3
 MAX_HTML_DEPTH = 100  # elements inside each other in the rendered body (raw HTML included); articles use 5 or 6
