@@ -96,6 +96,22 @@ def test_clauses_and_codes_are_no_part_of_a_name(recogniser, text):
     assert not [name for name in found if " các " in name or "giao nhiệm" in name or "-VX" in name or "," in name], found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Trung tâm bảo trợ xã hội Hòa An khám sức khỏe cho người cao tuổi.", "Trung tâm bảo trợ xã hội Hòa An"),
+        ("Năm 2024, Bộ Tư lệnh Quân khu 9 công nhận đơn vị vững mạnh.", "Bộ Tư lệnh Quân khu 9"),
+        ("Công ty cổ phần Dịch vụ và Thương mại Yên Sơn tiền thân là một xí nghiệp.",
+         "Công ty cổ phần Dịch vụ và Thương mại Yên Sơn"),
+        ("Bằng khen được trao cho Bộ Quốc phòng và Thượng úy Lê Văn Tâm.", "Bộ Quốc phòng"),
+        ("Bác sĩ Lê Văn Tâm, Trưởng khoa Hồi sức tích cực cũng được vinh danh.", "Khoa Hồi sức tích cực"),
+    ],
+)
+def test_the_sentence_going_on_after_a_name_is_no_part_of_it(recogniser, text, name):
+    found = units(recogniser, text)
+    assert name in found and not [other for other in found if other.startswith(name + " ")], found
+
+
 def test_a_person_after_a_place_is_no_part_of_it(recogniser):
     found = units(recogniser, "Chủ tịch UBND tỉnh Hòa Bắc Nguyễn Văn Minh phát biểu; Thành ủy TP Hòa An Trần Văn Bình dự.")
     assert not [name for name in found if "Nguyễn" in name or "Trần" in name], found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsroom.core.matching import Match, Sentence, scan_authorities
 from newsroom.core.registry import Award, Unit
-from newsroom.core.shapes import BRANCH_WORDS, DIVISION_HEADS, FIELD_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
+from newsroom.core.shapes import PERSON_TITLES, BRANCH_WORDS, DIVISION_HEADS, FIELD_HEADS, LOWER_NAME_HEADS, NAME_PLURALS, NAMED_PLACE_HEADS, PLACE_WORDS, PLACED_HEADS, SERVING_HEADS, UNIT_HEADS
 from itertools import compress, count as counter
 from operator import itemgetter
 
@@ -29,7 +29,7 @@ STOP = frozenset(
     "phát tổ tham thực triển chủ báo đề nhận đón ký tiếp làm cần phải hoàn cùng khi sau trước này đó đây như thì "
     "mà nên vào ra lên gồm thuộc trực chúc yêu nêu đánh ghi biểu quyết đồng lần đợt long luôn vinh kiêm "
     "vừa tiếp đứng giữ xây hiện gắn ở quê kỷ bố sáng chiều tối ngày tháng nay qua kể lấy gửi xem chú họp thăm "
-    "trình phối dẫn nghe giao nhấn khẳng đề".split()
+    "trình phối dẫn nghe giao nhấn khẳng đề cũng vẫn đều".split()
 ) - frozenset(("triển", "giao", "thực")  # (see STOP_UNLESS_FOLLOWED)
 )
 # After a dash these start a description of the body, not more of its name.
@@ -57,7 +57,7 @@ MAX_DESCRIPTION = 12  # …or this many in a descriptive name ending at its leve
 # After "và", these start another name rather than continue this one.
 # (a unit's head after "và" starts another name too: "Trường Tiểu học và Trung học cơ sở" is one school,
 # "Trường Tiểu học A và Trường THCS B" two; see _new_name)
-NEW_NAME_WORDS = frozenset("ông bà đồng huân huy bằng giấy cờ".split())
+NEW_NAME_WORDS = frozenset("ông bà đồng huân huy bằng giấy cờ hạng".split())  # ("… hạng Nhì và hạng Ba": two awards)
 
 
 HEAD_WORDS = frozenset(head[0] for head in UNIT_HEADS | AWARD_HEADS)
@@ -123,7 +123,15 @@ def name_end(sentence: Sentence, start: int, blocked: list[bool], lower_start: b
 
 def _new_name(tokens, index: int) -> bool:
     """Whether the word at `index` (after "và") starts another name: a person's title, an award, a unit's head."""
-    return tokens[index].norm in NEW_NAME_WORDS or bool(_unit_head(tokens, index))
+    if tokens[index].norm in NEW_NAME_WORDS or _unit_head(tokens, index):
+        return True
+    return any(tuple(map(_NORM, tokens[index : index + len(title)])) == title
+               for title in _TITLES_BY_WORD.get(tokens[index].norm, ()))
+
+
+_TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _title in PERSON_TITLES:
+    _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
 
 
 def bodies_in_award(sentence: Sentence, match: Match) -> list[str]:
@@ -450,6 +458,7 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
     lower_ok = head in LOWER_NAME_HEADS
     serving = head in SERVING_HEADS and bool(_unit_head(tokens, start))  # "Văn phòng HĐND …"
     end, lower, capitals = start, 0, 0
+    run, described = 0, False  # capitalised words in a row; a lower-case word came before them
     while end < len(tokens) and end - start < MAX_NAME and not covered[end]:
         token = tokens[end]
         if not token.is_word:
@@ -476,6 +485,8 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             if end == start and head not in PERSON_HEADS and _person_run(tokens, end):
                 break  # "Trưởng phòng Nguyễn Văn Hải"
             capitals += 1
+            run = run + 1 if lower == 0 else 1
+            described = described or lower > 0
             lower = 0
             end += 1
             continue
@@ -495,7 +506,10 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
             break
         # ("các" after a proper name's lower-case words starts a clause: "Công ty Minh An hỗ trợ các hộ")
         plural_ok = lower_ok and (not capitals or not lower)
-        if (lower >= MAX_LOWER or token.norm in NAME_PLURALS) and not (
+        # A proper name after a description ("Trung tâm bảo trợ xã hội Hòa An", "Binh đoàn 15") ends the name:
+        # lower-case words after it are the sentence going on ("… Hòa An tổ chức"), unless the name resumes.
+        ended = end > start and (tokens[end - 1].norm.isdigit() or lower == 0 and run >= 2 and described)
+        if (lower >= MAX_LOWER or token.norm in NAME_PLURALS or ended) and not (
                 (capitals or lower_ok) and _bridged(tokens, end, covered, lower, plural_ok)):
             break
         lower += 1

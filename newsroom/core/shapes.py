@@ -26,7 +26,7 @@ UNIT_HEADS = _words(
     "viện kiểm sát nhân dân", "ủy ban nhân dân", "hội đồng nhân dân", "huyện ủy", "thị ủy", "thành ủy",
     "quận ủy", "cổng thông tin điện tử", "bảo hiểm xã hội", "chi nhánh", "hạt kiểm lâm", "đồn biên phòng",
     "đại học", "công đoàn", "trạm y tế", "ban chấp hành", "tỉnh đoàn", "huyện đoàn", "thành đoàn",
-    "đoàn thanh niên", "bưu điện",
+    "đoàn thanh niên", "bưu điện", "khoa",
     "ban quản lý",
 )
 # Heads whose name may go on in lower case ("Trung tâm an sinh xã hội", "Công ty cổ phần sữa TH").
