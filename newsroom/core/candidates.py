@@ -188,8 +188,8 @@ def _stops(token, sentence: Sentence) -> bool:
 def find_heads(sentence: Sentence, matches: list[Match], authorities: dict) -> tuple[list[Match], list[tuple[str, str]]]:
     """Bare award heads resolved to awards, names found by their head, and unregistered (kind, text) candidates.
 
-    An organisation the registry lacks ("Trường THPT Hàm Rồng", "UBND xã Mai
-    Châu") becomes a match whose target is an unregistered Unit: honours can
+    An organisation the registry lacks ("Trường THPT X", "UBND xã
+    Y") becomes a match whose target is an unregistered Unit: honours can
     name it as a recipient, pages never list it.
     """
     tokens = sentence.tokens
@@ -296,7 +296,7 @@ def _award_head(sentence, index, length, matches, covered, awarded, authorities,
             return after
         agent = _agent_before(tokens, index, matches + resolved)
         if agent is not None:
-            # "… được Bộ Tư lệnh Quân khu 2 tặng Bằng khen": the body that confers names the award.
+            # "… được Bộ Tư lệnh Quân khu N tặng Bằng khen": the body that confers names the award.
             text = f"{_capitalise(sentence.name(index, after))} của {agent}"
             award = Award(slugify(text), text, AWARD_KIND_BY_HEAD.get(head, "order"), registered=False)
             resolved.append(Match("award", index, after, (award,), award, authority=agent))
@@ -396,13 +396,13 @@ def place_name_end(tokens, index: int, blocked: list[bool], caps_of: Sentence | 
            and not (_unit_head(tokens, end) and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)):
         if _person_run(tokens, end) and not (end < index + 2 and _person_run(tokens, index)
                                              and _person_run(tokens, index + 2)):
-            # "UBND tỉnh Thanh Hóa Phạm Đăng Quyền": the place ends where the person's name starts
-            # ("tỉnh Lâm Đồng Hồ Văn A": a place's first word may be a surname too, when a person follows)
+            # "UBND tỉnh X Nguyễn Văn A": the place ends where the person's name starts
+            # ("tỉnh X Hồ Văn A": a place's first word may be a surname too, when a person follows)
             break
         end += 1
     if (end - index == 3 and end < len(tokens) and not blocked[end] and len(tokens[end].text) == 1
             and tokens[end].text.isupper()):
-        end += 1  # "xã Mỹ An Hưng A": a letter tells two places of one name apart
+        end += 1  # "xã X A": a letter tells two places of one name apart
     return end
 
 
@@ -432,7 +432,7 @@ def _unit_candidate(sentence: Sentence, index: int, covered: list[bool]) -> int:
     elif (previous is not None and previous.is_word and previous.is_capitalised and previous.norm not in ROLE_PREFIXES
             and not (len(previous.text) > 1 and previous.text.isupper()) and not sentence.all_caps
             and (index > 1 or previous.norm in PLACE_LEVELS)):
-        return index  # "Nguyễn Văn Sở Hùng", "Trụ Sở", "Xã Trường Đông": part of another name
+        return index  # "Nguyễn Văn Sở B", "Trụ Sở", "Xã Trường X": part of another name
     if head == ("ban",) and tokens[start].norm in NOT_UNIT_AFTER_BAN:
         return index
     if head == ("bộ",) and tokens[start].norm in ("luật", "đội", "môn", "sách", "phim", "trưởng"):
@@ -476,12 +476,12 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
                 continue
             break
         if token.is_capitalised and token.text.isupper() and place_at(tokens, end):
-            break  # "… Việt Nam TP Hồ Chí Minh": an abbreviated level starts the place after the name
+            break  # "… Việt Nam TP X": an abbreviated level starts the place after the name
         if token.is_capitalised or token.norm.isdigit() and (end == start or tokens[end - 1].is_capitalised):
             if end == start and _dash_before(sentence, end) and _unit_head(tokens, end):
                 break  # "HĐND – UBND": two bodies, not one name
             if capitals and head not in PERSON_HEADS and _person_run(tokens, end):
-                break  # "Bộ Y tế Đào Hồng Lan": the minister's name
+                break  # "Bộ Y tế Trần Thị C": the minister's name
             if end == start and head not in PERSON_HEADS and _person_run(tokens, end):
                 break  # "Trưởng phòng Nguyễn Văn Hải"
             capitals += 1
@@ -501,7 +501,7 @@ def _name_words_end(sentence: Sentence, start: int, covered: list[bool], head: t
         if token.norm not in NAME_PLURALS and _ends_name(tokens, end) or place_at(tokens, end):
             break
         if end > start and token.norm in APPOSITIVE_WORDS and _dash_before(sentence, end):
-            break  # "Báo Phú Thọ - cơ quan của …": a description after a dash
+            break  # "Báo X - cơ quan của …": a description after a dash
         if not (capitals or lower_ok):
             break
         # ("các" after a proper name's lower-case words starts a clause: "Công ty Minh An hỗ trợ các hộ")

@@ -527,7 +527,7 @@ def _parse(row, item, sentence, state) -> _Recipient | None:
                           last=end)
     if 3 <= len(indices) <= 4 and all("cap" in row[i].tags for i in indices) \
             and row[indices[-1]].last - row[indices[0]].first == len(indices):
-        return _Recipient("person", sentence.slice(item_first, item_last), first=start, last=end)  # "Thân Thị Vớt"
+        return _Recipient("person", sentence.slice(item_first, item_last), first=start, last=end)  # "Lê Thị B" (a surname the list may lack)
     return None
 
 
